@@ -1,0 +1,1 @@
+"""The Streamlit agent console; it talks to the service over HTTP only."""

@@ -1,0 +1,84 @@
+"""The curated answer library: one reviewed reply per intent.
+
+A library is a YAML file::
+
+    version: "banking77-2026.11"
+    answers:
+      - intent: card_arrival
+        title: Card has not arrived
+        reply: "Hi {customer_name}, ..."
+
+Replies may hold ``{placeholders}``; ``render`` fills the ones it is given and leaves
+the others visible so an agent notices them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class AnswerLibraryError(ValueError):
+    """The answer library file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    intent: str
+    title: str
+    reply: str
+
+    def render(self, values: Mapping[str, str] | None = None) -> str:
+        values = values or {}
+        return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.reply)
+
+
+@dataclass(frozen=True)
+class AnswerLibrary:
+    version: str
+    answers: Mapping[str, Answer]
+
+    def __contains__(self, intent: object) -> bool:
+        return intent in self.answers
+
+    def __len__(self) -> int:
+        return len(self.answers)
+
+    def get(self, intent: str) -> Answer | None:
+        return self.answers.get(intent)
+
+    def to_yaml(self) -> str:
+        body = {
+            "version": self.version,
+            "answers": [
+                {"intent": a.intent, "title": a.title, "reply": a.reply} for a in self.answers.values()
+            ],
+        }
+        return yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+
+    @classmethod
+    def load(cls, path: str | Path) -> AnswerLibrary:
+        path = Path(path)
+        if not path.is_file():
+            raise AnswerLibraryError(f"answer library not found: {path}")
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise AnswerLibraryError(f"answer library {path} is not valid YAML: {exc}") from exc
+        if not isinstance(raw, dict) or not isinstance(raw.get("answers"), list):
+            raise AnswerLibraryError(f"answer library {path} needs a top-level 'answers' list")
+        answers: dict[str, Answer] = {}
+        for i, row in enumerate(raw["answers"]):
+            if not isinstance(row, dict) or not all(row.get(k) for k in ("intent", "title", "reply")):
+                raise AnswerLibraryError(f"answer #{i + 1} in {path} needs intent, title and reply")
+            intent = str(row["intent"])
+            if intent in answers:
+                raise AnswerLibraryError(f"intent {intent!r} appears twice in {path}")
+            answers[intent] = Answer(intent=intent, title=str(row["title"]), reply=str(row["reply"]).strip())
+        return cls(version=str(raw.get("version", path.stem)), answers=answers)

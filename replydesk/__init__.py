@@ -1,0 +1,1 @@
+"""ReplyDesk's application shell: the one settings object and the ``replydesk`` CLI."""

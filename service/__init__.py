@@ -1,0 +1,1 @@
+"""The FastAPI service: conversations, decisions, handoff and feedback, stored with SQLAlchemy."""

@@ -1,0 +1,1 @@
+"""Training and evaluation of ReplyDesk's models, and the learning loop."""
