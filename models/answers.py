@@ -69,16 +69,21 @@ class AnswerLibrary:
             raise AnswerLibraryError(f"answer library not found: {path}")
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise AnswerLibraryError(f"answer library {path} is not valid YAML: {exc}") from exc
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise AnswerLibraryError(f"answer library {path} is not valid UTF-8 YAML: {exc}") from exc
         if not isinstance(raw, dict) or not isinstance(raw.get("answers"), list):
             raise AnswerLibraryError(f"answer library {path} needs a top-level 'answers' list")
         answers: dict[str, Answer] = {}
         for i, row in enumerate(raw["answers"]):
-            if not isinstance(row, dict) or not all(row.get(k) for k in ("intent", "title", "reply")):
+            # Blank (whitespace-only) values count as missing: an empty reply must never be sent.
+            if not isinstance(row, dict) or not all(
+                str(row.get(k) or "").strip() for k in ("intent", "title", "reply")
+            ):
                 raise AnswerLibraryError(f"answer #{i + 1} in {path} needs intent, title and reply")
             intent = str(row["intent"])
             if intent in answers:
                 raise AnswerLibraryError(f"intent {intent!r} appears twice in {path}")
-            answers[intent] = Answer(intent=intent, title=str(row["title"]), reply=str(row["reply"]).strip())
+            answers[intent] = Answer(
+                intent=intent, title=str(row["title"]).strip(), reply=str(row["reply"]).strip()
+            )
         return cls(version=str(raw.get("version", path.stem)), answers=answers)
