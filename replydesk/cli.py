@@ -26,8 +26,9 @@ def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug log
 def _register_all() -> None:
     # Each module adds its subcommands to ``app``; kept in one list so the CLI stays one app.
     from replydesk import up
+    from replydesk.loop import cli as loop_cli
     from service import cli as service_cli
-    from training import classifier_cli, friction_cli, loop_cli
+    from training import classifier_cli, friction_cli
 
     for module in (classifier_cli, friction_cli, service_cli, loop_cli, up):
         module.register(app)

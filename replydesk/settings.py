@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     # The agent console talks to the service over HTTP with an agent (or admin) key.
     api_url: str = "http://127.0.0.1:8000"
     api_key: str = ""
+    # The console's customer chat page speaks as a chat channel, with a channel key.
+    channel_api_key: str = ""
 
     log_level: str = "INFO"
 

@@ -1,0 +1,177 @@
+"""Train and evaluate each reply-classifier backend on BANKING77 and print issue 2's figures.
+
+    nice -n 10 .venv/bin/python benchmarks/classifier_accuracy.py --backends tfidf,hybrid
+    nice -n 10 .venv/bin/python benchmarks/classifier_accuracy.py --backends transformer   # ~25 min
+
+Per backend: training time on the full train.csv (calibration and thresholds from the training
+file only), then on the official test.csv (never used for anything else): accuracy, macro F1,
+ECE (15 bins), coverage and precision at the 0.99 and 0.95 thresholds, single-message latency.
+Out of scope: a second model is trained without a quarter of the intents (chosen with the
+seed); their test messages become ``oos`` and we print OOS recall and in-scope accuracy.
+Reports (JSON, pictures, HTML) go to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sklearn.model_selection import train_test_split  # noqa: E402
+
+from training.data import OOS_LABEL, Example, read_examples  # noqa: E402
+from training.evaluate import evaluate_model  # noqa: E402
+from training.train import TrainConfig, train_classifier  # noqa: E402
+
+TARGETS = {
+    "hybrid": {
+        "accuracy": 0.94,
+        "ece": 0.015,
+        "cov99": 0.80,
+        "cov95": 0.95,
+        "oos": 0.70,
+        "p50": 10,
+        "train": 300,
+    },
+    "transformer": {
+        "accuracy": 0.935,
+        "ece": 0.015,
+        "cov99": 0.78,
+        "cov95": 0.94,
+        "oos": 0.70,
+        "p50": 10,
+        "train": 1500,
+    },
+    "tfidf": {
+        "accuracy": 0.90,
+        "ece": 0.02,
+        "cov99": 0.65,
+        "cov95": 0.88,
+        "oos": 0.60,
+        "p50": 2,
+        "train": 60,
+    },
+}
+
+
+def split_unknown(train: list[Example], test: list[Example], fraction: float, seed: int):
+    """Hold out ``fraction`` of the intents: dropped from training, relabelled ``oos`` in test."""
+    intents = sorted({r.label for r in train})
+    unknown = set(random.Random(seed).sample(intents, round(len(intents) * fraction)))
+    known_train = [r for r in train if r.label not in unknown]
+    oos_test = [Example(r.text, OOS_LABEL) if r.label in unknown else r for r in test]
+    return known_train, oos_test, sorted(unknown)
+
+
+def run_backend(backend: str, args: argparse.Namespace, train, test) -> dict:
+    config = TrainConfig(backend=backend, seed=args.seed, epochs=args.epochs, progress=not args.quiet)
+    started = time.perf_counter()
+    model = train_classifier(config, train, out_dir=args.out / backend / "model")
+    train_s = time.perf_counter() - started
+    report = evaluate_model(model, test, args.out / backend / "report", latency_samples=args.latency_samples)
+    row = {"train_s": train_s, **{k: report[k] for k in ("accuracy", "macro_f1", "ece", "latency_ms")}}
+    row["cov99"], row["cov95"] = (
+        report["coverage_at_precision"]["0.99"],
+        report["coverage_at_precision"]["0.95"],
+    )
+    if args.oos_fraction > 0:
+        known_train, oos_test, unknown = split_unknown(train, test, args.oos_fraction, args.seed)
+        oos_model = train_classifier(config, known_train, out_dir=args.out / backend / "model-oos")
+        oos_report = evaluate_model(oos_model, oos_test, args.out / backend / "report-oos", latency_samples=5)
+        row["oos"] = oos_report["oos"] | {"unknown_intents": len(unknown)}
+    return row
+
+
+def show(backend: str, row: dict) -> None:
+    t = TARGETS[backend]
+
+    def line(name: str, value: str, ok: bool, target: str) -> None:
+        print(f"  {name:<38} {value:>22}   target {target:<8} {'ok' if ok else 'MISSED'}")
+
+    print(f"\n{backend}")
+    line(
+        "BANKING77 test accuracy",
+        f"{row['accuracy']:.2%}",
+        row["accuracy"] >= t["accuracy"],
+        f">= {t['accuracy']:.1%}",
+    )
+    line("macro F1", f"{row['macro_f1']:.2%}", True, "-")
+    line("ECE after calibration (15 bins)", f"{row['ece']:.2%}", row["ece"] <= t["ece"], f"<= {t['ece']:.1%}")
+    for key, name in (("cov99", "0.99"), ("cov95", "0.95")):
+        c = row[key]
+        reached = "n/a" if c["precision"] is None else f"{c['precision']:.2%}"
+        line(
+            f"coverage at {name} precision (reached)",
+            f"{c['coverage']:.2%} ({reached})",
+            c["coverage"] >= t[key],
+            f">= {t[key]:.0%}",
+        )
+    if "oos" in row:
+        o = row["oos"]
+        ok = o["recall"] >= t["oos"] and o["in_scope_accuracy"] >= 0.90
+        line(
+            f"OOS recall ({o['unknown_intents']} intents unknown)",
+            f"{o['recall']:.2%}",
+            ok,
+            f">= {t['oos']:.0%}",
+        )
+        line(
+            "  in-scope accuracy with OOS flags",
+            f"{o['in_scope_accuracy']:.2%}",
+            o["in_scope_accuracy"] >= 0.9,
+            ">= 90%",
+        )
+    lat = row["latency_ms"]
+    line(
+        "single-message latency p50 / p95 (ms)",
+        f"{lat['p50']:.1f} / {lat['p95']:.1f}",
+        lat["p50"] <= t["p50"],
+        f"<= {t['p50']} ms",
+    )
+    line("training time (s)", f"{row['train_s']:.0f}", row["train_s"] <= t["train"], f"<= {t['train']} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--backends", default="hybrid,transformer,tfidf", help="comma-separated backends")
+    parser.add_argument("--train", type=Path, default=REPO / "data" / "banking77" / "train.csv")
+    parser.add_argument("--test", type=Path, default=REPO / "data" / "banking77" / "test.csv")
+    parser.add_argument("--out", type=Path, default=REPO / "var" / "benchmarks" / "classifier")
+    parser.add_argument(
+        "--oos-fraction", type=float, default=0.25, help="share of intents held out; 0 skips OOS"
+    )
+    parser.add_argument("--epochs", type=int, default=4, help="transformer fine-tuning epochs")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--latency-samples", type=int, default=300)
+    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--train-limit", type=int, default=0, help="train on a stratified sample of N rows (a quick run)"
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    train, test = read_examples(args.train), read_examples(args.test)
+    if args.train_limit:
+        train, _ = train_test_split(
+            train, train_size=args.train_limit, stratify=[r.label for r in train], random_state=args.seed
+        )
+        print(f"SMALL RUN: training on {len(train)} of the training rows, not the full set")
+    results = {}
+    for backend in args.backends.split(","):
+        results[backend] = run_backend(backend.strip(), args, train, test)
+        show(backend.strip(), results[backend])
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "summary.json").write_text(json.dumps(results, indent=2))
+    print(f"\nsummary: {args.out / 'summary.json'}")
+
+
+if __name__ == "__main__":
+    main()

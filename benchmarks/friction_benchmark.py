@@ -1,0 +1,115 @@
+"""Measure and print every figure of issue 3's table for a trained friction detector.
+
+    .venv/bin/replydesk train-friction            # once, writes var/friction
+    nice -n 10 .venv/bin/python benchmarks/friction_benchmark.py [--model var/friction]
+
+Figures: GoEmotions friction test F1 (message level, at the shipped tone threshold); precision,
+recall and mean delay of escalation on data/friction/conversations.jsonl (replayed turn by
+turn); explicit-request-for-a-person recall in English and Danish; and scoring latency per
+customer message (``assess`` on the conversation so far, as the service calls it), p50/p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from models.friction import FrictionDetector  # noqa: E402
+from models.types import Role  # noqa: E402
+from replydesk.settings import get_settings  # noqa: E402
+from training.friction_data import load_goemotions, read_conversations  # noqa: E402
+from training.friction_metrics import evaluate_conversations, evaluate_messages  # noqa: E402
+
+TARGETS = {"f1": 0.62, "precision": 0.90, "recall": 0.90, "human": 1.0, "delay": 1.0, "latency_ms": 5.0}
+
+
+def latency_ms(detector: FrictionDetector, conversations, repeats: int = 3) -> tuple[float, float, float]:
+    """p50/p95 of ``assess`` per customer message replaying each conversation in order (warm cache,
+    as in the service), and p50 of the tone model alone on a message it has not seen (cold)."""
+    warm = []
+    for _ in range(repeats):
+        for conv in conversations:
+            detector._tone_cache.clear()
+            for i, turn in enumerate(conv.turns):
+                if turn.role is Role.CUSTOMER:
+                    start = time.perf_counter()
+                    detector.assess(conv.turns[: i + 1])
+                    warm.append((time.perf_counter() - start) * 1000)
+    texts = [t.text for c in conversations for t in c.turns if t.role is Role.CUSTOMER]
+    cold = []
+    for text in texts:
+        start = time.perf_counter()
+        detector.tone.predict_proba([text])
+        cold.append((time.perf_counter() - start) * 1000)
+    warm.sort()
+    return statistics.median(warm), warm[int(0.95 * (len(warm) - 1))], statistics.median(cold)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--model", type=Path, default=None, help="trained detector directory (default var/friction)"
+    )
+    parser.add_argument(
+        "--conversations", type=Path, default=REPO / "data" / "friction" / "conversations.jsonl"
+    )
+    args = parser.parse_args()
+    path = args.model or REPO / get_settings().friction_dir
+    if not (path / "friction.json").is_file():
+        sys.exit(f"no trained detector at {path}; run `replydesk train-friction` first")
+    detector = FrictionDetector.load(path)
+    print(
+        f"detector {detector.version} (threshold {detector.threshold:.3f}, "
+        f"tone threshold {detector.metadata.get('tone_threshold')})"
+    )
+
+    test = load_goemotions("test")
+    msg = evaluate_messages(detector, test["text"].tolist(), test["friction"].tolist())
+    print(
+        f"GoEmotions friction test (n={msg['n']}): F1 {msg['f1']:.3f} (target >= {TARGETS['f1']}), "
+        f"precision {msg['precision']:.3f}, recall {msg['recall']:.3f}, AUROC {msg['auroc']:.3f}, "
+        f"ECE {msg['ece']:.3f}"
+    )
+
+    convs = read_conversations(args.conversations)
+    rep = evaluate_conversations(detector, convs)
+    print(
+        f"conversation test set (n={rep['n']}, {rep['positives']} escalate): "
+        f"precision {rep['precision']:.3f} "
+        f"(target >= 0.90), recall {rep['recall']:.3f} (target >= 0.90), F1 {rep['f1']:.3f}, "
+        f"AUROC {rep['auroc']:.3f}, ECE {rep['ece']:.3f}"
+    )
+    for lang, s in rep["slices"].items():
+        print(
+            f"  {lang}: n={s['n']} precision {s['precision']:.3f} recall {s['recall']:.3f} "
+            f"human-request recall {s['human_request_recall']} (n={s['human_request_n']}) "
+            f"mean delay {s['mean_delay_turns']}"
+        )
+    for lang in ("en", "da"):
+        s = rep["slices"].get(lang, {})
+        print(
+            f"explicit request for a person, {lang.upper()}: recall {s.get('human_request_recall')} "
+            f"(escalated at that turn; n={s.get('human_request_n', 0)}, target 1.0), recognised as a request "
+            f"{s.get('human_request_flag_recall')}"
+        )
+    print(
+        f"escalation delay on true positives: mean {rep['mean_delay_turns']} customer turns (target <= 1; "
+        f"signed mean {rep['mean_signed_delay_turns']}, {rep['early_escalations']} early)"
+    )
+    print(f"errors: {[e['id'] for e in rep['errors']]}")
+
+    p50, p95, cold = latency_ms(detector, convs)
+    print(
+        f"scoring latency per customer message: p50 {p50:.2f} ms, p95 {p95:.2f} ms (target p50 <= 5 ms); "
+        f"tone model on an unseen message p50 {cold:.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The scikit-learn backends: ``tfidf`` (TF-IDF only) and ``hybrid`` (frozen sentence encoder
++ TF-IDF). Each turns texts into uncalibrated scores (logits), one column per label, and
+saves itself into a model directory; ``ReplyClassifier`` adds calibration and thresholds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import joblib
+import numpy as np
+
+from models.classifier.encoder import SentenceEncoder, configure_threads
+from models.classifier.linear import LinearTextHead
+
+HEAD_FILE = "head.joblib"
+ENCODER_DIR = "encoder"
+
+
+class Backend(Protocol):
+    """What ``ReplyClassifier`` needs from a backend."""
+
+    name: str
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def save(self, directory: Path) -> dict[str, Any]:
+        """Write the weights into ``directory`` and return the parameters ``load`` needs."""
+        ...
+
+
+class TfidfBackend:
+    """Word + character TF-IDF in a linear model: trains in seconds, any language."""
+
+    name = "tfidf"
+
+    def __init__(self, head: LinearTextHead) -> None:
+        self.head = head
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        return self.head.decision_function(list(texts))
+
+    def save(self, directory: Path) -> dict[str, Any]:
+        joblib.dump(self.head, directory / HEAD_FILE)
+        return {"head": HEAD_FILE}
+
+    @classmethod
+    def load(cls, directory: Path, params: dict[str, Any]) -> TfidfBackend:
+        return cls(joblib.load(directory / params.get("head", HEAD_FILE)))
+
+
+class HybridBackend:
+    """Frozen sentence-encoder embeddings joined with TF-IDF features in one linear model."""
+
+    name = "hybrid"
+
+    def __init__(self, encoder: SentenceEncoder, head: LinearTextHead) -> None:
+        self.encoder = encoder
+        self.head = head
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        return self.head.decision_function(texts, self.encoder.embed(texts))
+
+    def save(self, directory: Path) -> dict[str, Any]:
+        joblib.dump(self.head, directory / HEAD_FILE)
+        self.encoder.save(directory / ENCODER_DIR)
+        return {"head": HEAD_FILE, "encoder": ENCODER_DIR, "max_length": self.encoder.max_length}
+
+    @classmethod
+    def load(cls, directory: Path, params: dict[str, Any]) -> HybridBackend:
+        configure_threads()
+        encoder = SentenceEncoder(
+            directory / params.get("encoder", ENCODER_DIR), int(params.get("max_length", 64))
+        )
+        return cls(encoder, joblib.load(directory / params.get("head", HEAD_FILE)))

@@ -1,0 +1,138 @@
+"""``ReplyClassifier``: a backend's scores turned into calibrated predictions with per-intent
+auto-reply thresholds and an out-of-scope verdict, saved as a self-describing directory.
+
+``model.json`` holds everything but the weights: version id, backend, labels, answer library
+version, temperature, thresholds for each stored precision, the out-of-scope threshold, the
+training config and metrics. ``load_classifier(dir)`` needs nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from models.classifier.backends import Backend, HybridBackend, TfidfBackend
+from models.classifier.calibration import softmax
+from models.classifier.thresholds import ThresholdSet
+from models.classifier.transformer import TransformerBackend
+from models.types import Alternative, Prediction
+
+MODEL_FILE = "model.json"
+FORMAT = 1
+BACKENDS: dict[str, type] = {
+    "tfidf": TfidfBackend,
+    "hybrid": HybridBackend,
+    "transformer": TransformerBackend,
+}
+
+
+class ModelLoadError(ValueError):
+    """A model directory is missing, incomplete or written for an unknown backend."""
+
+
+def _key(precision: float) -> str:
+    return f"{precision:g}"
+
+
+class ReplyClassifier:
+    """Maps a customer message to an intent with a calibrated confidence.
+
+    ``metadata`` is the parsed ``model.json``; ``labels`` orders the columns of
+    ``predict_proba``. ``target_precision`` picks which stored thresholds fill
+    ``Prediction.threshold``.
+    """
+
+    def __init__(self, backend: Backend, metadata: dict[str, Any]) -> None:
+        self.backend = backend
+        self.metadata = metadata
+        self.labels: list[str] = list(metadata["labels"])
+        self.version: str = metadata["version"]
+        self.temperature = float(metadata["calibration"]["temperature"])
+        self.oos_threshold = float(metadata["out_of_scope"]["threshold"])
+        self.top_k = int(metadata.get("top_k", 3))
+        self.threshold_sets = {
+            k: ThresholdSet.from_dict(v) for k, v in metadata["thresholds"]["by_precision"].items()
+        }
+        self.target_precision = float(metadata["thresholds"]["target_precision"])
+
+    @property
+    def backend_name(self) -> str:
+        return self.backend.name
+
+    def thresholds_for(self, precision: float | None = None) -> np.ndarray:
+        """Per-label auto-reply thresholds (ordered like ``labels``) for a stored precision."""
+        key = _key(self.target_precision if precision is None else precision)
+        if key not in self.threshold_sets:
+            raise KeyError(
+                f"no thresholds stored for precision {key} (have: {', '.join(self.threshold_sets)})"
+            )
+        per_intent = self.threshold_sets[key].per_intent
+        return np.array([per_intent[label] for label in self.labels])
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities (n, len(labels))."""
+        if isinstance(texts, str):
+            raise TypeError("predict_proba takes a list of texts; use predict() for one message")
+        if len(texts) == 0:
+            return np.zeros((0, len(self.labels)))
+        return softmax(self.backend.logits(list(texts)), self.temperature)
+
+    def predict_batch(self, texts: Sequence[str]) -> list[Prediction]:
+        probs = self.predict_proba(texts)
+        thresholds = self.thresholds_for()
+        return [self._prediction(row, thresholds) for row in probs]
+
+    def predict(self, text: str) -> Prediction:
+        return self.predict_batch([text])[0]
+
+    def _prediction(self, row: np.ndarray, thresholds: np.ndarray) -> Prediction:
+        order = np.argsort(-row)[: self.top_k + 1]
+        top = int(order[0])
+        confidence = float(row[top])
+        return Prediction(
+            intent=self.labels[top],
+            confidence=confidence,
+            alternatives=tuple(Alternative(self.labels[int(i)], float(row[i])) for i in order[1:]),
+            out_of_scope=confidence < self.oos_threshold,
+            threshold=float(thresholds[top]),
+            model_version=self.version,
+        )
+
+    def save(self, directory: str | Path) -> Path:
+        """Write weights and ``model.json`` into ``directory`` (created if needed)."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        self.metadata["backend_params"] = self.backend.save(directory)
+        self.metadata["format"] = FORMAT
+        (directory / MODEL_FILE).write_text(
+            json.dumps(self.metadata, indent=2, sort_keys=False), encoding="utf-8"
+        )
+        return directory
+
+
+def load_classifier(path: str | Path) -> ReplyClassifier:
+    """Load a saved model directory (or the path of its ``model.json``)."""
+    path = Path(path)
+    if path.name == MODEL_FILE:
+        path = path.parent
+    meta_file = path / MODEL_FILE
+    if not meta_file.is_file():
+        raise ModelLoadError(f"no {MODEL_FILE} in {path}: not a saved ReplyDesk model")
+    try:
+        metadata = json.loads(meta_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelLoadError(f"{meta_file} is not valid JSON: {exc}") from exc
+    backend_cls = BACKENDS.get(metadata.get("backend", ""))
+    if backend_cls is None:
+        raise ModelLoadError(
+            f"{meta_file} names unknown backend {metadata.get('backend')!r} (known: {', '.join(BACKENDS)})"
+        )
+    try:
+        backend = backend_cls.load(path, metadata.get("backend_params", {}))
+        return ReplyClassifier(backend, metadata)
+    except (KeyError, OSError) as exc:
+        raise ModelLoadError(f"model in {path} is incomplete: {exc}") from exc

@@ -1,0 +1,206 @@
+"""The friction detector: message tone plus conversation signals into one calibrated score.
+
+``FrictionDetector.assess(turns)`` scores a conversation after its latest customer turn:
+a logistic model over the signal features (``signals.FEATURES``) gives a probability that a
+good agent would step in now; it escalates at the shipped threshold, and at once on an
+explicit request for a person. A saved detector is a directory with ``friction.json``
+(version, threshold, weights, tone calibration, metrics) and, when trained, ``tone.joblib``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from models.friction import signals as sig
+from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
+from models.types import FrictionAssessment, FrictionReason, Turn
+
+CONFIG_FILE = "friction.json"
+
+# Hand-set conversation weights for the untrained default, in ``signals.FEATURES`` order:
+# a very frustrated message, or a milder one with a rejected answer, repeat or long wait,
+# crosses 0.5; a single negative fact ("my card was stolen") does not.
+DEFAULT_WEIGHTS = {
+    "tone": 5.0,
+    "tone_prev": 1.5,
+    "complaint": 1.5,
+    "rising": 1.5,
+    "repeat": 1.5,
+    "repeat_claim": 2.5,
+    "rejected": 3.0,
+    "rejected_prev": 1.0,
+    "low_conf": 2.0,
+    "shouting": 2.0,
+    "profanity": 2.0,
+    "wait": 1.5,
+}
+DEFAULT_BIAS = -4.2
+
+
+class FrictionDetector:
+    """Scores the friction of a conversation and says why; see the module docstring."""
+
+    def __init__(
+        self,
+        tone: ToneScorer,
+        weights: dict[str, float],
+        bias: float,
+        threshold: float = 0.5,
+        signal_config: sig.SignalConfig | None = None,
+        version: str = "default",
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
+        unknown = set(weights) - set(sig.FEATURES)
+        if unknown:
+            raise ValueError(f"unknown friction features: {sorted(unknown)}")
+        self.tone = tone
+        self.weights = {f: float(weights.get(f, 0.0)) for f in sig.FEATURES}
+        self.bias = float(bias)
+        self.threshold = float(threshold)
+        self.signal_config = signal_config or sig.SignalConfig()
+        self.version = version
+        self.metadata = metadata or {}
+        # Earlier turns are re-scored on every message; a small cache keeps that cheap.
+        self._tone_cache: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> FrictionDetector:
+        """A detector that needs no trained model: lexicon tone and hand-set weights (English and Danish)."""
+        return cls(LexiconTone(), DEFAULT_WEIGHTS, DEFAULT_BIAS, version="default-lexicon")
+
+    # --- scoring -----------------------------------------------------------------------------
+
+    def tone_scores(self, texts: Sequence[str]) -> list[float]:
+        """Calibrated frustration probability of each message, cached by text (thread-safe)."""
+        with self._lock:
+            known = {t: self._tone_cache[t] for t in texts if t in self._tone_cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, (float(p) for p in self.tone.predict_proba(missing)), strict=True))
+            with self._lock:
+                self._tone_cache.update((t, known[t]) for t in missing)
+                while len(self._tone_cache) > 4096:
+                    self._tone_cache.popitem(last=False)
+        return [known[t] for t in texts]
+
+    def features(self, turns: Sequence[Turn], now: datetime | None = None) -> sig.Signals:
+        return sig.extract(turns, self.tone_scores, now, self.signal_config)
+
+    def score_features(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights[f] * features[f] for f in sig.FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def assess(self, turns: Sequence[Turn], now: datetime | None = None) -> FrictionAssessment:
+        """The friction of the conversation after its latest customer turn, with the reasons that fired."""
+        found = self.features(turns, now)
+        score = self.score_features(found.features)
+        reasons = [
+            FrictionReason(
+                s.code,
+                s.message,
+                s.turn_index,
+                turns[s.turn_index].text,
+                round(self.weights[s.feature] * found.features[s.feature], 4),
+            )
+            for s in found.fired
+        ]
+        human = found.human_request is not None
+        if human:
+            h = found.human_request
+            reasons.insert(
+                0,
+                FrictionReason(
+                    h.code,
+                    h.message,
+                    h.turn_index,
+                    turns[h.turn_index].text,
+                    round(max(self.weights.values()), 4),
+                ),
+            )
+            score = max(score, self.threshold)
+        reasons.sort(key=lambda r: (r.code != "human_request", -r.weight))
+        return FrictionAssessment(
+            score=round(score, 4),
+            escalate=human or score >= self.threshold,
+            human_requested=human,
+            reasons=tuple(reasons),
+            threshold=self.threshold,
+        )
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def config(self) -> dict[str, Any]:
+        """The JSON description written to ``friction.json``."""
+        tone: dict[str, Any]
+        if isinstance(self.tone, TrainedTone):
+            tone = {
+                "kind": "trained",
+                "platt": list(self.tone.platt),
+                "danish": self.tone.danish.to_dict(),
+                "danish_blend": self.tone.danish_blend,
+                "file": TrainedTone.FILENAME,
+            }
+        elif isinstance(self.tone, LexiconTone):
+            tone = {"kind": "lexicon", **self.tone.to_dict()}
+        else:
+            raise TypeError(f"cannot save a tone scorer of type {type(self.tone).__name__}")
+        return {
+            "version": self.version,
+            "created_at": self.metadata.get("created_at", datetime.now(UTC).isoformat()),
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": self.weights,
+            "signals": asdict(self.signal_config),
+            "tone": tone,
+            **{k: v for k, v in self.metadata.items() if k != "created_at"},
+        }
+
+    def save(self, path: str | Path) -> Path:
+        """Write the detector to directory ``path`` (created) and return it."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if isinstance(self.tone, TrainedTone):
+            self.tone.save(path)
+        (path / CONFIG_FILE).write_text(json.dumps(self.config(), indent=2, ensure_ascii=False) + "\n")
+        return path
+
+    @classmethod
+    def load(cls, path: str | Path) -> FrictionDetector:
+        """Load a detector saved by ``save``; ``FileNotFoundError``/``ValueError`` name what is wrong."""
+        path = Path(path)
+        file = path / CONFIG_FILE
+        if not file.is_file():
+            raise FileNotFoundError(f"no friction detector at {path} (missing {CONFIG_FILE})")
+        try:
+            cfg = json.loads(file.read_text())
+            tone_cfg = cfg["tone"]
+            tone: ToneScorer
+            if tone_cfg["kind"] == "trained":
+                tone = TrainedTone.load(path, tone_cfg)
+            else:
+                tone = LexiconTone(tone_cfg["weights"], tone_cfg["bias"])
+            meta = {
+                k: v
+                for k, v in cfg.items()
+                if k not in {"version", "threshold", "bias", "weights", "signals", "tone"}
+            }
+            return cls(
+                tone,
+                cfg["weights"],
+                cfg["bias"],
+                cfg["threshold"],
+                sig.SignalConfig(**cfg["signals"]),
+                cfg["version"],
+                meta,
+            )
+        except (KeyError, TypeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{file} is not a valid friction detector description: {exc!r}") from exc

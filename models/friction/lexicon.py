@@ -1,0 +1,225 @@
+"""Word lists and patterns for friction in English and Danish.
+
+Kept as data in one place so that an agent reading a reason can trace it to a rule, and so
+that adding a phrase is a one-line change. Patterns match lower-cased text. The sentiment
+word lists come from the ``afinn`` package (AFINN-en-165 and AFINN-da-32, Finn Årup Nielsen).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-zæøåéü']+")
+# A few high-frequency Danish function words; enough to tell Danish from English in chat.
+_DANISH_MARKERS = frozenset(
+    "jeg ikke det er og at du har til med på kan vil min mit mine en et hvad hvorfor hvordan "
+    "tak hej skal får også nu igen gang jo mig dig der som".split()
+)
+_ENGLISH_MARKERS = frozenset(
+    "i the is it you my and to not can what why how this that have me was please thanks".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, keeping Danish letters."""
+    return _WORD.findall(text.lower())
+
+
+def detect_language(text: str) -> str:
+    """``"da"`` or ``"en"`` from marker words and Danish letters; English when unsure."""
+    tokens = words(text)
+    da = sum(t in _DANISH_MARKERS for t in tokens) + 2 * sum(ch in "æøå" for ch in text.lower())
+    en = sum(t in _ENGLISH_MARKERS for t in tokens)
+    return "da" if da > en else "en"
+
+
+@lru_cache(maxsize=2)
+def afinn_words(lang: str) -> dict[str, float]:
+    """The AFINN word list for ``lang`` ("en" or "da") as a plain dict for fast look-ups."""
+    from afinn import Afinn
+
+    return dict(Afinn(language=lang)._dict)  # the package keeps its list in ``_dict``
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Lexicon sentiment of one message: sums of negative/positive word scores and the worst word."""
+
+    negative: float
+    positive: float
+    worst: float
+    n_words: int
+
+
+def sentiment(text: str, lang: str | None = None) -> Sentiment:
+    """Score ``text`` with the AFINN list of its language (detected when not given)."""
+    lang = lang or detect_language(text)
+    table = afinn_words(lang)
+    neg = pos = worst = 0.0
+    tokens = words(text)
+    for token in tokens:
+        value = table.get(token, 0.0)
+        if value < 0:
+            neg += -value
+            worst = max(worst, -value)
+        else:
+            pos += value
+    return Sentiment(negative=neg, positive=pos, worst=worst, n_words=len(tokens))
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# An explicit request for a person. Danish: "menneske", "medarbejder", "rigtig person".
+_WHO_EN = (
+    r"(a |an |the |your |some |any |one of your )?(bloody |fucking |damn |goddamn )?"
+    r"(real |live |actual |proper |human |support |customer service |service )?"
+    r"(human|humans|human being|person|people|agent|someone|somebody|representative|rep|operator|employee|"
+    r"staff|manager|supervisor|colleague|advisor|adviser|assistant|customer service|support team|team member)"
+)
+_WHO_DA = (
+    r"(et |en |jeres |din |nogen |en af jeres |et rigtigt |en rigtig )?"
+    r"(rigtigt? |levende |ægte |menneskelig )?"
+    r"(menneske|mennesker|person|personer|medarbejder|medarbejdere|rådgiver|kundeservice|konsulent|agent|"
+    r"leder|chef|supporter|ansat|nogen)"
+)
+HUMAN_REQUEST = _any(
+    rf"\b(talk\w*|speak\w*|chat\w*|write|contact\w*|reach)\s+((to|with)\s+)?{_WHO_EN}\b",
+    rf"\b(connect|put|transfer|pass|forward|hand|escalate|send)\s+(me|this|it)\s+(through\s+|over\s+|on\s+)?"
+    rf"(to|with)\s+{_WHO_EN}\b",
+    r"\b(transfer me|put me through|escalate (this|it|my case|the case)|escalation)\b",
+    r"\b(human|agent|operator|representative|real person|live agent|person|someone real)\s*,?\s*"
+    r"(please|pls|plz|now|asap)\b",
+    r"^\W*(human|agent|operator|representative|real person|person|menneske|medarbejder)\W*$",
+    rf"\b(get|give|want|need|bring|find)\s+(me\s+)?(to\s+)?{_WHO_EN}\b(?!'s)",
+    r"\b(a|an|the|real|actual|any)\s+(human|humans|human being)\b",
+    r"\bis there (a|an|any|anyone|someone|somebody)\s*(real |actual |human )?"
+    r"(human|person|people|agent|one|body)?"
+    r"\b[^.?!]{0,20}\b(talk|speak|help|chat)",
+    r"\b(can|could|will|would)\s+(a|some|any|one of your)\s+(real\s+)?(human|person|agent|employee|colleague|"
+    r"staff member|someone)\s+(please\s+)?(look|check|help|call|contact|take)",
+    r"\b(someone|somebody|a person|an agent)\s+(to\s+|please\s+|should\s+|can\s+|could\s+)?call\s+me\b",
+    r"\b(call|ring|phone)\s+me(\s+back)?\b|\bcall ?back\b",
+    r"\b(not|no more|don't want|do not want|stop)\s+(to talk to\s+|talking to\s+)?"
+    r"(a |the |this |your |with )?"
+    r"(bot|bots|robot|robots|machine|chatbot|automated)\b",
+    rf"\b(tale|snakke|chatte|skrive)\s+med\s+{_WHO_DA}\b",
+    rf"\b(kontakte|ringe til|fat i|stillet om til|viderestillet til|videre til|over til)\s+{_WHO_DA}\b",
+    rf"\b(få|have|give|gi)\s+(mig\s+)?(fat\s+i\s+)?{_WHO_DA}\b",
+    r"\b(stil|sæt|send)\s+mig\s+(om\s+|over\s+)?(igennem|videre)\b|\b(viderestil|omstil)\w*\b",
+    r"\b(menneske|medarbejder|rådgiver)\s*,?\s*(tak|nu|please)\b",
+    r"\b(et|en|rigtigt?|ægte)\s+menneske\b|\bmenneskelig\w*\s+(hjælp|kontakt|medarbejder|betjening)\b",
+    r"\ber der (et|en|nogen)\s+(rigtig\w*\s+|levende\s+)?(menneske|mennesker|person|personer|medarbejder)",
+    r"\ben af (jeres|dine) (medarbejdere|kolleger|kollegaer|folk)\b",
+    r"\b(someone|somebody|a person|a human) (from|at|on) (your|the) "
+    r"(team|support|staff|company|bank|office)\b",
+    r"\b(ring|ringe)\w*\s+(mig\s+)?op\b|\bringe (til )?mig\b|\bopkald fra\b",
+    r"\b(kan|må|vil)\s+(en|et|nogen)\s+(rigtig\w*\s+)?(medarbejder|person|menneske|rådgiver)\s+"
+    r"(kigge|se|hjælpe|ringe|tage)",
+    r"\b(ikke|ingen|ikke mere|ikke flere)\s+(tale med\s+|snakke med\s+)?(en\s+|jeres\s+|den\s+)?"
+    r"(robot|robotter|bot|chatbot|maskine)\b",
+)
+
+# The customer says the bot's answer did not help or missed the question.
+ANSWER_REJECTED = _any(
+    r"\b(that|this|it|you)\b[^.?!]{0,12}\b(doesn't|does not|didn't|did not|isn't|is not|don't|do not|won't)\b"
+    r"\s*(help|answer|work|make sense|solve|fix)",
+    r"\bnot what i (asked|meant|said|need|wanted)\b",
+    r"\b(useless|unhelpful|pointless|no help)\b",
+    r"\b(you (already|just) said|same (answer|thing|reply)|you keep saying|stop repeating)\b",
+    r"\b(read my (message|question)|answer my question|listen to me|you('re| are) not listening)\b",
+    r"\b(you don't understand|you('re| are) not (helping|understanding)|not helping|not helpful|wrong answer|"
+    r"that's (not (my question|what i|right|true|it)|wrong)|makes no sense|irrelevant|you misunderstood|"
+    r"(same|that) link (again|doesn't work)|i know that|i told you|as i said|like i said)\b",
+    r"\b(du forstår (det )?ikke|forkert svar|det ved jeg godt|som jeg (skrev|sagde)|det svarer ikke på|"
+    r"ikke hjælpsom\w*|giver ingen mening|samme link|det er ikke (det|rigtigt|svar))\b",
+    r"\b(i (already|just) (did|tried|told you|said)|i('ve| have) (already )?tried that|did that already)\b",
+    r"\bdet (hjælper|hjalp|virker|virkede) (jo |slet |overhovedet |stadig )?ikke\b",
+    r"\b(ikke det|ikke hvad) jeg (spurgte|spurgte om|mente|skrev|bad om)\b",
+    r"\b(ubrugelig|ubrugeligt|unyttig|nytteløs|nytteløst)\b",
+    r"\b(du|i) (har )?(lige|allerede) (sagt|skrevet)\b",
+    r"\bsamme (svar|besked)\b",
+    r"\bjeg har (allerede|jo) (prøvet|gjort|skrevet)\b",
+    r"\b(læs|svar på) (mit|min) (spørgsmål|besked)\b",
+)
+
+# Saying outright that this is not the first attempt: a strong sign of friction.
+REPEAT_CLAIM = _any(
+    r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th|\d+(st|nd|rd|th)?)\s+time\b",
+    r"\b(again and again|over and over|for the last time|how many times|keep asking|asked (you )?before|"
+    r"already asked|asking again|once again|(two|three|four|five|several|many|\d+) times)\b",
+    r"\b(anden|tredje|fjerde|femte|\d+\.)\s+gang\b",
+    r"\b(igen og igen|hvor mange gange|spurgt før|allerede spurgt|skrevet før|for sidste gang|"
+    r"(to|tre|fire|fem|flere|mange) gange)\b",
+)
+
+PROFANITY = _any(
+    r"\b(fuck\w*|f\*+k\w*|shit\w*|crap|bullshit|damn\w*|goddamn\w*|bloody|wtf|ffs|bitch\w*|"
+    r"asshole\w*|bastard\w*|piss\w*|dick|idiot\w*|stupid|moron\w*|dumbass|screw you|sucks|"
+    r"the hell|hell is|go to hell)\b",
+    r"\b(fanden|fandens|fandme|satan|satans|lort|lorte\w*|pis|pisse\w*|idiot\w*|idioter|dum|dumme|"
+    r"helvede|for helvede|kraftedeme|skide\w*|røvhul\w*|møg\w*|elendig\w*)\b",
+)
+
+# Frustration keywords that AFINN misses or scores weakly; used as tone features and rules.
+COMPLAINT = _any(
+    r"\b(ridiculous|unacceptable|not acceptable|outrageous|disgrace\w*|joke|pathetic|fed up|sick of|tired of|"
+    r"had enough|enough is enough|i give up|worst|terrible|horrible|awful|lousy|furious|angry|annoyed|"
+    r"annoying|"
+    r"frustrat\w*|disappointed|disappointing|complain\w*|scam\w*|rip.?off|ripped off|cheated|incompetent|"
+    r"nobody (helps|answers|cares|is here)|no one (helps|answers|cares|is here)|"
+    r"still (not|no|nothing|waiting)|"
+    r"never again|waste of (my )?time|wasted|unbelievable|absurd|insane|nonsense|rubbish|garbage|hopeless|"
+    r"disgusting|shameful|shame on you|are you (kidding|serious)|kidding me|thanks for nothing|"
+    r"how hard can it be|can't believe|cannot believe|sick and tired|pissed|lawyer|going to report|"
+    r"take my business elsewhere|ombudsman|trustpilot|bad review)\b",
+    # Threats to leave or act: a declared intention, not a "how do I cancel?" question.
+    r"\b(i'?m going to|i'?ll|i will|gonna|i'?m about to)\s+((cancel|close) (my|the) (account|subscription|"
+    r"contract|membership)|leave (you|your)|quit|report you|sue|complain|take this further)\b",
+    r"(\bseriously|\bhello|\bcome on|\bwhy)\s*\?{2,}|\b(hello|anyone there)\?+",
+    r"\b(uacceptabel\w*|ikke i orden|ikke okay|utilfreds|skuffet|skuffende|frustreret|frustrerende|sur|vred|"
+    r"irriteret|irriterende|latterlig\w*|til grin|klage\w*|elendig\w*|håbløs\w*|frækt|uhørt|skandal\w*|"
+    r"træt af|dårlig\w* (service|kundeservice)|ingen svarer|ingen hjælper|ingen hjælp|"
+    r"stadig (ikke|intet|ingen)|"
+    r"spild af (min )?tid|helt ærligt|nu er det nok|jeg giver op|gider ikke|hvad laver i|tak for ingenting|"
+    r"pinligt|skammeligt|katastrof\w*|uduelig\w*|tåbelig\w*|idiotisk\w*|vanvittig\w*|sindssyg\w*|"
+    r"snyd|snydt|løgn|lyver|advokat|forbrugerklage|hvor svært kan det være|"
+    r"hvor længe skal jeg vente|venter (stadig|endnu)|forbrugerombudsmand\w*|trustpilot|dårlig anmeldelse|"
+    r"så (skifter|opsiger|lukker|går|melder) jeg|jeg skifter (bank|selskab|udbyder))\b",
+    r"\b(seriøst|hallo|hva)\s*\?+",
+)
+
+# Softeners: "a bit annoying" is a calm customer describing a problem, not a frustrated one.
+HEDGE = _any(
+    r"\b(a bit|a little|bit|slightly|kind of|kinda|somewhat|lidt|en smule|en anelse)\s+(\w+\s+)?"
+    r"(annoy\w*|disappoint\w*|frustrat\w*|irritere\w*|ærgerlig\w*|skuffe\w*|træls)"
+)
+
+
+_CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
+
+
+def matches(pattern: re.Pattern[str], text: str) -> str | None:
+    """The matched phrase of ``pattern`` in ``text`` (lower-cased), or ``None``.
+
+    A match right after a negation or a condition ("I'm not angry", "if that doesn't work")
+    does not count: it describes what the customer is not, or might be, feeling.
+    """
+    lower = text.lower()
+    for m in pattern.finditer(lower):
+        if not _CANCELLED_BY.search(lower[max(0, m.start() - 20) : m.start()]):
+            return m.group(0).strip()
+    return None
+
+
+def shouting(text: str) -> float:
+    """How much a message shouts, 0..1: the share of capital letters plus a bonus for '!!'."""
+    letters = [ch for ch in text if ch.isalpha()]
+    caps = sum(ch.isupper() for ch in letters) / len(letters) if len(letters) >= 8 else 0.0
+    # Ignore normal sentence capitalisation; a long message mostly in capitals shouts.
+    caps_part = max(0.0, (caps - 0.3) / 0.5)
+    bang = 0.5 if re.search(r"[!?]{3,}|!!", text) else 0.0
+    return min(1.0, caps_part + bang)

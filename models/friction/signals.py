@@ -1,0 +1,251 @@
+"""Conversation signals: explainable features of a conversation after its latest customer turn.
+
+Each signal is a number in 0..1 that feeds the conversation score, and, when it is strong
+enough to matter, a reason with a stable code, a sentence for the agent and the turn that
+triggered it. The combination into a score lives in ``detector``; this module only looks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from models.friction import lexicon
+from models.types import Role, Turn
+
+FEATURES = (
+    "tone",
+    "tone_prev",
+    "complaint",
+    "rising",
+    "repeat",
+    "repeat_claim",
+    "rejected",
+    "rejected_prev",
+    "low_conf",
+    "shouting",
+    "profanity",
+    "wait",
+)
+
+# Words too common to tell two questions apart.
+_STOP = frozenset(
+    "i me my you your the a an is are was be to of and or in on at for it this that do does did can could "
+    "would will what how why when where have has had not no yes please hi hello thanks thank ok okay so just "
+    "jeg mig min mit mine du din dit det den er var at og eller i på til for kan vil hvad hvordan hvorfor "
+    "hvornår hvor har ikke ja nej tak hej ok så bare en et de der som med af".split()
+)
+
+
+@dataclass(frozen=True)
+class SignalConfig:
+    """Firing levels of the signals; stored in ``friction.json`` with the detector."""
+
+    tone_fires: float = 0.5
+    repeat_similarity: float = 0.55
+    low_confidence: float = 0.5
+    low_conf_streak: int = 2
+    long_wait_seconds: float = 300.0
+    rising_delta: float = 0.25
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One signal that fired: its code, sentence, the turn that triggered it and its feature name."""
+
+    code: str
+    feature: str
+    message: str
+    turn_index: int
+
+
+@dataclass(frozen=True)
+class Signals:
+    features: dict[str, float]
+    fired: tuple[Signal, ...]
+    human_request: Signal | None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in lexicon.words(text) if w not in _STOP and len(w) > 1}
+
+
+def _trigrams(text: str) -> set[str]:
+    s = re.sub(r"\s+", " ", re.sub(r"[^\wæøå ]", "", text.lower())).strip()
+    return {s[i : i + 3] for i in range(len(s) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two messages are, 0..1: the larger of trigram Jaccard and content-word overlap."""
+    # Short replies ("thanks", "ok") repeat all the time without being a repeated question.
+    if min(len(lexicon.words(a)), len(lexicon.words(b))) < 3:
+        return 0.0
+    ta, tb = _trigrams(a), _trigrams(b)
+    jac = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+    wa, wb = _content_words(a), _content_words(b)
+    overlap = len(wa & wb) / min(len(wa), len(wb)) if min(len(wa), len(wb)) >= 3 else 0.0
+    return max(jac, overlap)
+
+
+def _utc(t: datetime) -> datetime:
+    # Naive times are taken as UTC so that a caller mixing both does not crash the detector.
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
+def _seconds_between(a: datetime | None, b: datetime | None) -> float | None:
+    return (_utc(b) - _utc(a)).total_seconds() if a is not None and b is not None else None
+
+
+def _waiting_seconds(turns: Sequence[Turn], last: int, now: datetime | None) -> float:
+    """How long the customer waited: the gap before their latest turn, or until ``now`` when unanswered."""
+    waits = []
+    if last > 0:
+        gap = _seconds_between(turns[last - 1].at, turns[last].at)
+        waits.append(gap or 0.0)
+    if now is not None and last == len(turns) - 1:
+        waits.append(_seconds_between(turns[last].at, now) or 0.0)
+    return max(waits, default=0.0)
+
+
+def _low_conf(turn: Turn, level: float) -> bool:
+    return turn.out_of_scope or (turn.confidence is not None and turn.confidence < level)
+
+
+class _Scan:
+    """The state of one ``extract`` call: the conversation, the features so far and what fired."""
+
+    def __init__(
+        self, turns: Sequence[Turn], tones: list[float], cust: list[int], config: SignalConfig
+    ) -> None:
+        self.turns, self.tones, self.cust, self.config = turns, tones, cust, config
+        self.last = cust[-1]
+        self.text = turns[self.last].text
+        self.lower = self.text.lower()
+        self.f = dict.fromkeys(FEATURES, 0.0)
+        self.fired: list[Signal] = []
+
+    def fire(self, code: str, feature: str, message: str, index: int | None = None) -> None:
+        self.fired.append(Signal(code, feature, message, self.last if index is None else index))
+
+    def tone(self) -> None:
+        """Frustrated tone now, earlier (fading with distance), complaint words, and a rising trend."""
+        tones, level = self.tones, self.config.tone_fires
+        self.f["tone"] = tones[-1]
+        if tones[-1] >= level:
+            self.fire("negative_tone", "tone", f"The latest message sounds frustrated ({tones[-1]:.0%}).")
+        complaint = lexicon.matches(lexicon.COMPLAINT, self.lower)
+        if complaint:
+            self.f["complaint"] = 0.5 if lexicon.HEDGE.search(self.lower) else 1.0
+            if tones[-1] < level:
+                self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
+        if len(tones) > 1:
+            prev = max(range(len(tones) - 1), key=lambda k: tones[k])
+            self.f["tone_prev"] = max(tones[k] * 0.7 ** (len(tones) - 2 - k) for k in range(len(tones) - 1))
+            if tones[prev] >= level and tones[-1] < level:
+                message = f"An earlier message sounded frustrated ({tones[prev]:.0%})."
+                self.fire("negative_tone", "tone_prev", message, self.cust[prev])
+        recent = tones[-3:]
+        if len(recent) == 3 and recent[0] <= recent[1] <= recent[2]:
+            self.f["rising"] = recent[2] - recent[0]
+            if self.f["rising"] >= self.config.rising_delta and recent[2] >= 0.4:
+                self.fire(
+                    "rising_negativity",
+                    "rising",
+                    "The customer has grown more negative over the last messages.",
+                )
+
+    def repeats(self) -> None:
+        """The same question again (by text or by intent), the bot going in circles, "third time I ask"."""
+        turns, last = self.turns, self.last
+        similar = [
+            i
+            for i in self.cust[:-1]
+            if (
+                turns[i].intent is not None
+                and turns[i].intent == turns[last].intent
+                and not turns[last].out_of_scope
+            )
+            or similarity(self.text, turns[i].text) >= self.config.repeat_similarity
+        ]
+        bot = [t.text for t in turns[:last] if t.role is not Role.CUSTOMER]
+        bot_repeat = len(bot) >= 2 and any(similarity(bot[-1], b) >= 0.8 for b in bot[:-1])
+        # Asking once more may be a polite clarification; asking a third time is not.
+        self.f["repeat"] = min(1.0, 0.5 * len(similar) + (0.5 if bot_repeat else 0.0))
+        if similar:
+            self.fire(
+                "repeat_question",
+                "repeat",
+                f"The customer asked the same thing again (as in turn {similar[-1]}).",
+            )
+        elif bot_repeat:
+            self.fire(
+                "repeat_question",
+                "repeat",
+                "The bot gave the same answer twice; the customer is going in circles.",
+            )
+        claim = lexicon.matches(lexicon.REPEAT_CLAIM, self.lower)
+        if claim:
+            self.f["repeat_claim"] = 1.0
+            self.fire(
+                "repeat_question", "repeat_claim", f'The customer says they have asked before ("{claim}").'
+            )
+
+    def rules(self) -> None:
+        """Rejected answers, low-confidence streaks, shouting and profanity."""
+        rejected = lexicon.matches(lexicon.ANSWER_REJECTED, self.lower)
+        if rejected:
+            self.f["rejected"] = 1.0
+            self.fire("answer_rejected", "rejected", f'The customer rejected the answer ("{rejected}").')
+        earlier = [i for i in self.cust[:-1] if lexicon.matches(lexicon.ANSWER_REJECTED, self.turns[i].text)]
+        self.f["rejected_prev"] = min(1.0, len(earlier) / 2)
+        streak = 0
+        for i in reversed(self.cust):
+            if not _low_conf(self.turns[i], self.config.low_confidence):
+                break
+            streak += 1
+        self.f["low_conf"] = min(1.0, streak / 3)
+        if streak >= self.config.low_conf_streak:
+            self.fire(
+                "low_confidence_streak", "low_conf", f"The bot was unsure about {streak} messages in a row."
+            )
+        self.f["shouting"] = lexicon.shouting(self.text)
+        if self.f["shouting"] >= 0.5:
+            self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
+        swear = lexicon.matches(lexicon.PROFANITY, self.lower)
+        if swear:
+            self.f["profanity"] = 1.0
+            self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
+
+    def wait(self, now: datetime | None) -> None:
+        wait = _waiting_seconds(self.turns, self.last, now)
+        # Log scale: the firing level counts 0.25, eight times it (40 minutes by default) 1.0.
+        self.f["wait"] = min(1.0, max(0.0, math.log2(max(wait, 1.0) / self.config.long_wait_seconds) + 1) / 4)
+        if wait >= self.config.long_wait_seconds:
+            self.fire("long_wait", "wait", f"The customer has waited {wait / 60:.0f} minutes for a reply.")
+
+
+def extract(
+    turns: Sequence[Turn],
+    tone: Callable[[Sequence[str]], Sequence[float]],
+    now: datetime | None = None,
+    config: SignalConfig | None = None,
+) -> Signals:
+    """Compute the features and the fired signals after the latest customer turn of ``turns``."""
+    cust = [i for i, t in enumerate(turns) if t.role is Role.CUSTOMER]
+    if not cust:
+        return Signals(dict.fromkeys(FEATURES, 0.0), (), None)
+    scan = _Scan(turns, list(tone([turns[i].text for i in cust])), cust, config or SignalConfig())
+    # No negation check here: missing a request for a person costs more than a needless handoff.
+    request = lexicon.HUMAN_REQUEST.search(scan.lower)
+    human = None
+    if request:
+        phrase = request.group(0).strip()
+        human = Signal("human_request", "", f'The customer asked for a person ("{phrase}").', scan.last)
+    scan.tone()
+    scan.repeats()
+    scan.rules()
+    scan.wait(now)
+    return Signals(scan.f, tuple(scan.fired), human)

@@ -1,0 +1,1 @@
+"""The HTTP layer: dependencies, one router per resource, collected in ``service.api.main``."""

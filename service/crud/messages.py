@@ -1,0 +1,333 @@
+"""A customer message from arrival to decision: store, predict, assess friction, decide, act.
+
+The conversation row is locked (``SELECT ... FOR UPDATE``; on SQLite every transaction is
+serialised) for the whole turn, so two deliveries of the same webhook cannot both pass the
+idempotency check, and the unique ``(conversation_id, idempotency_key)`` constraint backs it up.
+The decision itself is ``models.policy.decide``; the only thing added here is a safety gate:
+an auto-reply with no answer text in the library goes to a person instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models.answers import AnswerLibrary
+from models.policy import Action, Owner, PolicySettings, decide
+from models.types import FrictionAssessment, Prediction, Role, Turn
+from service.crud.conversations import get_conversation, lock_conversation, next_seq
+from service.db import Conversation, FrictionAssessmentRow, Message, Suggestion, new_id, utcnow
+from service.errors import Conflict
+from service.providers import ClassifierProvider, FrictionProvider
+
+log = logging.getLogger(__name__)
+
+NO_ANSWER = "no_answer"
+FRICTION_WINDOW = 30  # the detector sees at most this many latest turns
+REASON_TEXT = {
+    "confident": "The model is confident and the customer is calm.",
+    "low_confidence": "The model is not confident enough to reply on its own.",
+    "out_of_scope": "The message looks outside what the answer library covers.",
+    "model_unavailable": "No reply model is available, so a person decides.",
+    "friction_unavailable": "Friction could not be assessed, so a person decides.",
+    "human_requested": "The customer asked for a person.",
+    "friction": "The customer seems frustrated.",
+    "some_friction": "Some friction: the bot stays quiet and suggests instead.",
+    "human_owns": "A person owns this conversation.",
+    "auto_reply_disabled": "Automatic replies are switched off.",
+    NO_ANSWER: "The answer library has no reply for this intent.",
+}
+
+
+@dataclass(frozen=True)
+class TurnTools:
+    """What deciding a turn needs besides the database."""
+
+    classifier: ClassifierProvider
+    friction: FrictionProvider
+    answers: AnswerLibrary | None
+    policy: PolicySettings
+
+
+@dataclass(frozen=True)
+class Outcome:
+    message_id: str
+    conversation_id: str
+    decision: str
+    reply: str | None
+    reasons: list[dict[str, str]]
+    status: str
+    suggestion_id: str | None
+    prediction: dict[str, Any] | None
+    friction: dict[str, Any] | None
+
+
+def _predict(tools: TurnTools, text: str) -> Prediction | None:
+    model = tools.classifier.current()
+    if model is None:
+        return None
+    try:
+        return model.predict(text)
+    except Exception:  # a failing model must not fail the webhook: a person decides instead
+        log.exception("classifier failed on a message")
+        return None
+
+
+def _assess(tools: TurnTools, turns: list[Turn]) -> FrictionAssessment | None:
+    detector = tools.friction.current()
+    if detector is None:
+        return None
+    try:
+        return detector.assess(turns, now=utcnow())
+    except Exception:
+        log.exception("friction detector failed on a conversation")
+        return None
+
+
+def _turns(session: Session, conversation_id: str) -> list[Message]:
+    stmt = (
+        select(Message)
+        .where(Message.conversation_id == conversation_id)
+        .order_by(Message.seq.desc())
+        .limit(FRICTION_WINDOW - 1)  # plus the new message
+    )
+    return list(reversed(session.scalars(stmt).all()))
+
+
+def _to_turn(m: Message) -> Turn:
+    return Turn(
+        role=Role(m.role),
+        text=m.text,
+        at=m.created_at,
+        intent=m.intent,
+        confidence=m.confidence,
+        out_of_scope=m.out_of_scope,
+    )
+
+
+def _render(library: AnswerLibrary | None, intent: str, conv: Conversation) -> tuple[str | None, str | None]:
+    answer = library.get(intent) if library is not None else None
+    if answer is None:
+        return None, None
+    values = {"customer_name": conv.customer_name} if conv.customer_name else {}
+    return answer.title, answer.render(values)
+
+
+def _existing(session: Session, conversation_id: str, key: str | None) -> Message | None:
+    if key is None:
+        return None
+    stmt = select(Message).where(Message.conversation_id == conversation_id, Message.idempotency_key == key)
+    return session.scalars(stmt).first()
+
+
+def post_customer_message(
+    *, session: Session, tools: TurnTools, conversation_id: str, text: str, idempotency_key: str | None
+) -> tuple[Outcome, bool]:
+    """Handle one customer message; returns the outcome and whether it was new (not a retry).
+
+    The classifier and the friction detector run between two short transactions, so a slow
+    model never holds the conversation lock; the decision and every write happen under it.
+    """
+    conv = get_conversation(session, conversation_id)
+    first = _existing(session, conversation_id, idempotency_key)
+    if first is not None:
+        return outcome_for(session=session, message=first, status=conv.status), False
+    if conv.status == Owner.RESOLVED:
+        raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
+    history = _turns(session, conv.id)
+    session.commit()  # end the read before the slow part (SQLite: releases the write lock)
+    now = utcnow()
+    msg = Message(
+        id=new_id(),
+        conversation_id=conv.id,
+        role=Role.CUSTOMER.value,
+        text=text,
+        created_at=now,
+        idempotency_key=idempotency_key,
+        out_of_scope=False,
+    )
+    prediction = _predict(tools, text)
+    if prediction is not None:
+        msg.intent, msg.confidence = prediction.intent, prediction.confidence
+        msg.out_of_scope, msg.model_version = prediction.out_of_scope, prediction.model_version
+        msg.prediction = prediction.to_dict()
+    history.append(msg)
+    friction = _assess(tools, [_to_turn(m) for m in history])
+
+    conv = lock_conversation(session, conversation_id)
+    first = _existing(session, conversation_id, idempotency_key)
+    if first is not None:  # a concurrent retry got here first
+        return outcome_for(session=session, message=first, status=conv.status), False
+    if conv.status == Owner.RESOLVED:
+        raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
+    msg.seq = next_seq(session, conv.id)
+    session.add(msg)
+    try:
+        session.flush()  # the rows below point at it, and no relationship() tells the ORM the order
+    except IntegrityError:
+        return _first_copy(session, conversation_id, idempotency_key), False
+    decision = decide(prediction, friction, Owner(conv.status), tools.policy)
+    action, reasons = decision.action, [r.value for r in decision.reasons]
+    title, reply = _render(tools.answers, prediction.intent, conv) if prediction else (None, None)
+    if action is Action.AUTO_REPLY and reply is None:
+        action, reasons = Action.SUGGEST, [NO_ANSWER]
+    msg.decision, msg.decision_reasons = action.value, reasons
+    friction_out = _store_friction(session, conv, msg, friction, history) if friction is not None else None
+    if action is Action.AUTO_REPLY:
+        bot = Message(
+            conversation_id=conv.id,
+            seq=msg.seq + 1,
+            role=Role.BOT.value,
+            text=reply,
+            created_at=now,
+            reply_to_id=msg.id,
+        )
+        session.add(bot)
+        conv.waiting_since = None
+    else:
+        if prediction is not None:
+            _suggest(session, tools, conv, msg, prediction, title, reply)
+        if conv.status == Owner.BOT:
+            conv.status = Owner.WAITING.value
+        conv.waiting_since = conv.waiting_since or now
+    conv.last_message, conv.updated_at = text[:500], now
+    try:
+        session.commit()
+    except IntegrityError:
+        return _first_copy(session, conversation_id, idempotency_key), False
+    outcome = Outcome(
+        message_id=msg.id,
+        conversation_id=conv.id,
+        decision=action.value,
+        reply=reply if action is Action.AUTO_REPLY else None,
+        reasons=_reasons(reasons),
+        status=conv.status,
+        suggestion_id=msg.suggestion_id,
+        prediction=msg.prediction,
+        friction=friction_out,
+    )
+    return outcome, True
+
+
+def _first_copy(session: Session, conversation_id: str, idempotency_key: str | None) -> Outcome:
+    """After a unique-key clash (only if the lock was bypassed) the first stored copy wins."""
+    session.rollback()
+    first = _existing(session, conversation_id, idempotency_key)
+    if first is None:
+        raise Conflict(f"conversation {conversation_id} changed meanwhile; retry the message")
+    return outcome_for(
+        session=session, message=first, status=get_conversation(session, conversation_id).status
+    )
+
+
+def _reasons(codes: list[str]) -> list[dict[str, str]]:
+    return [{"code": c, "message": REASON_TEXT.get(c, c)} for c in codes]
+
+
+def _store_friction(
+    session: Session, conv: Conversation, msg: Message, friction: FrictionAssessment, history: list[Message]
+) -> dict[str, Any]:
+    reasons = [
+        {
+            "code": r.code,
+            "message": r.message,
+            "turn_index": r.turn_index,
+            "text": r.text,
+            "weight": r.weight,
+            "message_id": history[r.turn_index].id if 0 <= r.turn_index < len(history) else None,
+        }
+        for r in friction.reasons
+    ]
+    row = FrictionAssessmentRow(
+        conversation_id=conv.id,
+        message_id=msg.id,
+        score=friction.score,
+        escalate=friction.escalate,
+        human_requested=friction.human_requested,
+        threshold=friction.threshold,
+        reasons=reasons,
+    )
+    session.add(row)
+    conv.friction_score = friction.score
+    top = max(friction.reasons, key=lambda r: r.weight, default=None)
+    conv.top_reason_code = top.code if top else None
+    conv.top_reason_message = top.message if top else None
+    return _friction_body(row)
+
+
+def _suggest(
+    session: Session,
+    tools: TurnTools,
+    conv: Conversation,
+    msg: Message,
+    prediction: Prediction,
+    title: str | None,
+    reply: str | None,
+) -> None:
+    # A newer customer message makes older unanswered suggestions stale. No suggestion object
+    # is loaded in this session, so there is nothing to synchronise (which the ORM does slowly).
+    session.execute(
+        update(Suggestion)
+        .where(Suggestion.conversation_id == conv.id, Suggestion.status == "pending")
+        .values(status="superseded")
+        .execution_options(synchronize_session=False)
+    )
+    alternatives = []
+    for alt in prediction.alternatives:
+        alt_title, alt_reply = _render(tools.answers, alt.intent, conv)
+        alternatives.append(
+            {"intent": alt.intent, "confidence": alt.confidence, "title": alt_title, "reply": alt_reply}
+        )
+    suggestion = Suggestion(
+        id=new_id(),
+        conversation_id=conv.id,
+        message_id=msg.id,
+        intent=prediction.intent,
+        title=title,
+        reply=reply,
+        confidence=prediction.confidence,
+        alternatives=alternatives,
+        model_version=prediction.model_version,
+    )
+    session.add(suggestion)
+    msg.suggestion_id = suggestion.id
+
+
+def friction_dict(row: FrictionAssessmentRow | None) -> dict[str, Any] | None:
+    return _friction_body(row) if row is not None else None
+
+
+def _friction_body(row: FrictionAssessmentRow) -> dict[str, Any]:
+    return {
+        "score": row.score,
+        "escalate": row.escalate,
+        "human_requested": row.human_requested,
+        "threshold": row.threshold,
+        "reasons": row.reasons,
+    }
+
+
+def outcome_for(*, session: Session, message: Message, status: str) -> Outcome:
+    """The outcome of an already decided customer message, rebuilt from what was stored."""
+    bot_reply = session.scalars(
+        select(Message.text).where(Message.reply_to_id == message.id, Message.role == Role.BOT.value)
+    ).first()
+    friction = session.scalars(
+        select(FrictionAssessmentRow).where(FrictionAssessmentRow.message_id == message.id)
+    ).first()
+    return Outcome(
+        message_id=message.id,
+        conversation_id=message.conversation_id,
+        decision=message.decision or Action.ESCALATE.value,
+        reply=bot_reply,
+        reasons=_reasons(message.decision_reasons or []),
+        status=status,
+        suggestion_id=message.suggestion_id,
+        prediction=message.prediction,
+        friction=friction_dict(friction),
+    )

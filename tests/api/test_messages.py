@@ -1,0 +1,127 @@
+"""Customer messages: the three decisions, model failures, idempotency, replies to the channel."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.api.conftest import Api
+from tests.api.fakes import FakeClassifierProvider, FakeFrictionProvider
+
+
+def test_confident_calm_message_is_answered_by_the_bot(api: Api):
+    cid = api.conversation("Ana")
+    out = api.say(cid, "Where is my card?")
+    assert out["decision"] == "auto_reply"
+    assert out["reply"] == "Hi Ana, cards arrive within 5 working days."
+    assert out["status"] == "bot" and out["suggestion_id"] is None
+    assert out["prediction"]["intent"] == "card_arrival" and out["prediction"]["model_version"] == "fake-1"
+    assert out["friction"]["score"] == 0.05
+    assert [r["code"] for r in out["reasons"]] == ["confident"]
+    replies = api.client.get(f"/v1/conversations/{cid}/replies", headers=api.as_("channel")).json()
+    assert [(r["role"], r["text"]) for r in replies] == [("bot", out["reply"])]
+
+
+def test_unsure_message_becomes_a_suggestion_for_agents(api: Api):
+    cid = api.conversation()
+    out = api.say(cid, "how do I change my pin")
+    assert out["decision"] == "suggest" and out["reply"] is None
+    assert out["status"] == "waiting_for_agent" and out["suggestion_id"]
+    assert [r["code"] for r in out["reasons"]] == ["low_confidence"]
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    (suggestion,) = detail["suggestions"]
+    assert suggestion["intent"] == "change_pin" and suggestion["status"] == "pending"
+    assert suggestion["reply"] == "You can change your PIN at any ATM."
+    assert [a["intent"] for a in suggestion["alternatives"]] == ["lost_or_stolen_card", "change_pin"]
+    assert suggestion["alternatives"][0]["reply"] == "Please freeze your card in the app."
+    assert api.client.get(f"/v1/conversations/{cid}/replies", headers=api.as_("channel")).json() == []
+
+
+def test_friction_and_human_requests_escalate_with_reasons(api: Api):
+    cid = api.conversation()
+    out = api.say(cid, "my card!! I am angry")
+    assert out["decision"] == "escalate" and [r["code"] for r in out["reasons"]] == ["friction"]
+    assert out["friction"]["reasons"][0]["code"] == "anger"
+    cid2 = api.conversation()
+    out2 = api.say(cid2, "card. let me talk to a human")
+    assert [r["code"] for r in out2["reasons"]] == ["human_requested"]
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    msg_id = detail["messages"][0]["id"]
+    assert detail["friction"]["reasons"][0]["message_id"] == msg_id
+
+
+def test_out_of_scope_escalates(api: Api):
+    out = api.say(api.conversation(), "what is the weather")
+    assert out["decision"] == "escalate" and [r["code"] for r in out["reasons"]] == ["out_of_scope"]
+
+
+def test_without_a_model_every_message_goes_to_agents(make_api):
+    api = make_api(classifier=FakeClassifierProvider(model=None))
+    out = api.say(api.conversation(), "Where is my card?")
+    assert out["decision"] == "escalate" and out["prediction"] is None and out["suggestion_id"] is None
+    assert [r["code"] for r in out["reasons"]] == ["model_unavailable"]
+    assert out["status"] == "waiting_for_agent"
+
+
+def test_a_crashing_model_sends_nothing_automatically(api: Api):
+    out = api.say(api.conversation(), "card crash")
+    assert out["decision"] == "escalate" and [r["code"] for r in out["reasons"]] == ["model_unavailable"]
+
+
+def test_without_friction_detector_the_bot_only_suggests(make_api):
+    api = make_api(friction=FakeFrictionProvider(detector=None))
+    out = api.say(api.conversation(), "Where is my card?")
+    assert out["decision"] == "suggest" and out["friction"] is None
+    assert [r["code"] for r in out["reasons"]] == ["friction_unavailable"]
+
+
+def test_no_answer_text_means_no_automatic_reply(api: Api):
+    out = api.say(api.conversation(), "nolibrary rate please")
+    assert out["decision"] == "suggest" and [r["code"] for r in out["reasons"]] == ["no_answer"]
+
+
+def test_missing_answer_library_still_serves(make_api, settings):
+    api = make_api(app_settings=settings.model_copy(update={"answers_path": settings.var_dir / "none.yaml"}))
+    out = api.say(api.conversation(), "Where is my card?")
+    assert out["decision"] == "suggest" and out["suggestion_id"]
+    detail = api.client.get(f"/v1/conversations/{out['conversation_id']}", headers=api.as_("ana")).json()
+    assert detail["suggestions"][0]["reply"] is None
+
+
+def test_retry_with_same_idempotency_key_stores_nothing_new(api: Api):
+    cid = api.conversation()
+    first = api.say(cid, "Where is my card?", key="wh-1")
+    again = api.say(cid, "Where is my card?", key="wh-1")
+    assert again == first
+    other = api.say(cid, "Where is my card?", key="wh-2")
+    assert other["message_id"] != first["message_id"]
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    assert [m["role"] for m in detail["messages"]] == ["customer", "bot", "customer", "bot"]
+
+
+def test_concurrent_retries_store_one_message(api: Api):
+    cid = api.conversation()
+    with ThreadPoolExecutor(6) as pool:
+        outs = list(pool.map(lambda _: api.say(cid, "how do I change my pin", key="same"), range(6)))
+    assert len({o["message_id"] for o in outs}) == 1
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    assert len(detail["messages"]) == 1 and len(detail["suggestions"]) == 1
+
+
+def test_a_new_message_supersedes_the_pending_suggestion(api: Api):
+    cid = api.conversation()
+    first = api.say(cid, "pin?")
+    second = api.say(cid, "pin please")
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    status = {s["id"]: s["status"] for s in detail["suggestions"]}
+    assert status == {first["suggestion_id"]: "superseded", second["suggestion_id"]: "pending"}
+
+
+def test_replies_after_a_message(api: Api):
+    cid = api.conversation()
+    api.say(cid, "card?")
+    seen = api.client.get(f"/v1/conversations/{cid}/replies", headers=api.as_("channel")).json()
+    api.say(cid, "card again?")
+    newer = api.client.get(
+        f"/v1/conversations/{cid}/replies", params={"after": seen[-1]["id"]}, headers=api.as_("channel")
+    ).json()
+    assert len(newer) == 1 and newer[0]["id"] != seen[-1]["id"]

@@ -1,0 +1,114 @@
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from models.types import Prediction
+from replydesk.loop.gates import GateConfig, check_gates
+from replydesk.loop.scoring import (
+    IntentPrecision,
+    ModelScore,
+    coverage_at_precision,
+    expected_calibration_error,
+    score_predictions,
+)
+
+CHAMPION = ModelScore(
+    n=100,
+    accuracy=0.90,
+    ece=0.03,
+    coverage=0.5,
+    auto_precision=0.99,
+    coverage_at_99=0.5,
+    per_intent={"card_arrival": IntentPrecision(20, 20), "top_up_failed": IntentPrecision(10, 10)},
+)
+
+
+def _pred(intent, conf, threshold=0.9):
+    return Prediction(intent, conf, (), False, threshold, "v")
+
+
+def test_scores_from_predictions():
+    preds = [_pred("a", 0.95), _pred("a", 0.95), _pred("b", 0.6), _pred("b", 0.92)]
+    score = score_predictions(preds, ["a", "b", "b", "b"])
+    assert score.n == 4 and score.accuracy == 0.75
+    assert score.coverage == 0.75  # three at or above their threshold
+    assert score.auto_precision == pytest.approx(2 / 3)
+    assert score.per_intent == {"a": IntentPrecision(2, 1), "b": IntentPrecision(1, 1)}
+    # bins: 0.95 (2 msgs, 1 right), 0.92 (1, right), 0.6 (1, right)
+    assert score.ece == pytest.approx(0.5 * 0.45 + 0.25 * 0.08 + 0.25 * 0.4)
+
+
+def test_scoring_rejects_mismatched_or_empty_input():
+    with pytest.raises(ValueError, match="2 predictions for 1 labels"):
+        score_predictions([_pred("a", 0.9)] * 2, ["a"])
+    with pytest.raises(ValueError, match="empty"):
+        score_predictions([], [])
+
+
+def test_coverage_at_precision_takes_the_most_confident_first():
+    conf = np.array([0.99, 0.98, 0.97, 0.5, 0.4])
+    correct = np.array([1, 1, 0, 1, 1], dtype=float)
+    assert coverage_at_precision(conf, correct, 0.99) == pytest.approx(0.4)
+    assert coverage_at_precision(conf, correct, 0.75) == pytest.approx(1.0)
+    assert coverage_at_precision(conf, np.zeros(5), 0.99) == 0.0
+
+
+def test_perfectly_calibrated_bins_have_zero_ece():
+    conf = np.array([0.75] * 4 + [0.25] * 4)
+    correct = np.array([1, 1, 1, 0, 1, 0, 0, 0], dtype=float)
+    assert expected_calibration_error(conf, correct) == pytest.approx(0.0)
+
+
+def test_an_equal_or_better_challenger_passes():
+    better = replace(CHAMPION, accuracy=0.92, ece=0.02)
+    verdict = check_gates(CHAMPION, better)
+    assert verdict.passed and verdict.failures == ()
+    assert check_gates(CHAMPION, CHAMPION).passed
+
+
+def test_lower_accuracy_fails():
+    verdict = check_gates(CHAMPION, replace(CHAMPION, accuracy=0.89))
+    assert not verdict.passed
+    assert [f.gate for f in verdict.failures] == ["accuracy"]
+    assert "0.8900" in verdict.failures[0].message and "0.9000" in verdict.failures[0].message
+
+
+def test_calibration_may_worsen_only_within_the_tolerance():
+    assert check_gates(CHAMPION, replace(CHAMPION, ece=0.039)).passed
+    verdict = check_gates(CHAMPION, replace(CHAMPION, ece=0.045))
+    assert [f.gate for f in verdict.failures] == ["calibration"]
+    assert check_gates(CHAMPION, replace(CHAMPION, ece=0.045), GateConfig(ece_tolerance=0.02)).passed
+
+
+def test_an_intent_below_target_precision_fails_and_thin_intents_are_only_listed():
+    challenger = replace(
+        CHAMPION,
+        per_intent={
+            "card_arrival": IntentPrecision(20, 18),
+            "top_up_failed": IntentPrecision(10, 10),
+            "rare": IntentPrecision(2, 1),
+        },
+    )
+    verdict = check_gates(CHAMPION, challenger)
+    assert [f.gate for f in verdict.failures] == ["intent_precision"]
+    assert "'card_arrival'" in verdict.failures[0].message and "18/20" in verdict.failures[0].message
+    assert verdict.unjudged_intents == ("rare",)
+
+
+def test_every_failing_gate_is_reported():
+    worse = replace(CHAMPION, accuracy=0.5, ece=0.2, per_intent={"x": IntentPrecision(10, 5)})
+    verdict = check_gates(CHAMPION, worse)
+    assert [f.gate for f in verdict.failures] == ["accuracy", "calibration", "intent_precision"]
+    assert verdict.to_dict()["passed"] is False
+
+
+def test_too_little_held_out_data_fails():
+    verdict = check_gates(CHAMPION, replace(CHAMPION, n=49))
+    assert [f.gate for f in verdict.failures] == ["held_out"]
+    assert "only 49 held-out rows" in verdict.failures[0].message
+    assert check_gates(CHAMPION, replace(CHAMPION, n=49), GateConfig(min_held_out=10)).passed
+
+
+def test_without_a_champion_only_precision_counts():
+    assert check_gates(None, replace(CHAMPION, accuracy=0.1, ece=0.5)).passed

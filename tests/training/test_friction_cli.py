@@ -1,0 +1,111 @@
+"""``replydesk evaluate-friction``: reports on both file kinds, and clear errors on bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from models.friction import FrictionDetector
+from replydesk.cli import app
+
+runner = CliRunner()
+
+CONVERSATIONS = [
+    {
+        "id": "en-1",
+        "lang": "en",
+        "label": "escalate",
+        "escalate_at": 2,
+        "turns": [
+            {"role": "customer", "text": "Where is my refund?", "t": 0},
+            {"role": "bot", "text": "Refunds take 5 days.", "t": 2},
+            {"role": "customer", "text": "Can I talk to a human please", "t": 30},
+        ],
+        "note": "asks for a person",
+    },
+    {
+        "id": "da-1",
+        "lang": "da",
+        "label": "escalate",
+        "escalate_at": 0,
+        "turns": [{"role": "customer", "text": "Jeg vil tale med et menneske", "t": 0}],
+        "note": "asks for a person",
+    },
+    {
+        "id": "en-2",
+        "lang": "en",
+        "label": "no_escalate",
+        "escalate_at": None,
+        "turns": [
+            {"role": "customer", "text": "My card was stolen, what do I do?", "t": 0},
+            {"role": "bot", "text": "Block it in the app.", "t": 2},
+            {"role": "customer", "text": "Done, thanks!", "t": 40},
+        ],
+        "note": "calm",
+    },
+]
+
+
+@pytest.fixture()
+def model(tmp_path):
+    return FrictionDetector.default().save(tmp_path / "model")
+
+
+def run(*args: str):
+    return runner.invoke(app, ["evaluate-friction", *args])
+
+
+def test_conversation_report(tmp_path, model):
+    data = tmp_path / "convs.jsonl"
+    data.write_text("\n".join(json.dumps(c) for c in CONVERSATIONS) + "\n")
+    result = run("--data", str(data), "--out", str(tmp_path / "out"), "--model", str(model))
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["level"] == "conversation" and report["n"] == 3
+    assert (report["precision"], report["recall"], report["mean_delay_turns"]) == (1.0, 1.0, 0.0)
+    assert report["slices"]["da"]["human_request_recall"] == 1.0
+    assert report["slices"]["en"]["human_request_recall"] == 1.0
+    assert {"f1", "auroc", "ece"} <= set(report)
+
+
+def test_message_report(tmp_path, model):
+    data = tmp_path / "m.csv"
+    data.write_text(
+        "text,friction\nThis is fucking ridiculous,1\nHow do I order a card?,0\n"
+        "Det er helt uacceptabelt og elendigt,1\nTak for hjælpen,0\n"
+    )
+    result = run("--data", str(data), "--out", str(tmp_path / "out"), "--model", str(model))
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["level"] == "message" and report["f1"] == 1.0 and set(report["slices"]) == {"en", "da"}
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (None, "missing.csv", "no such file"),
+        ("words,label\nhi,0\n", "bad.csv", "missing column"),
+        ("text,friction\n", "empty.csv", "no rows"),
+        ("text,friction\nhi,maybe\n", "labels.csv", "0 or 1"),
+        ('{"id": 1, "label": "escalate"\n', "broken.jsonl", "not valid JSON"),
+        ("\n", "empty.jsonl", "no conversations"),
+        ('{"label": "perhaps", "turns": [{"role": "customer", "text": "hi"}]}\n', "label.jsonl", "label"),
+    ],
+)
+def test_bad_input_gives_a_clear_error(tmp_path, model, content, name, message):
+    data = tmp_path / name
+    if content is not None:
+        data.write_text(content)
+    result = run("--data", str(data), "--out", str(tmp_path / "out"), "--model", str(model))
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
+def test_missing_model_is_reported(tmp_path):
+    data = tmp_path / "m.csv"
+    data.write_text("text,friction\nhi,0\n")
+    result = run("--data", str(data), "--out", str(tmp_path / "out"), "--model", str(tmp_path / "nope"))
+    assert result.exit_code == 2 and "friction.json" in result.output

@@ -1,0 +1,109 @@
+"""Training a small friction detector end to end, and behavioural tests of the trained model."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from models.friction import FrictionDetector
+from models.friction.tone import TrainedTone
+from models.types import Role, Turn
+from training import friction_synth as synth
+from training.friction_metrics import binary_metrics, evaluate_conversations, expected_calibration_error
+from training.friction_train import FrictionTrainConfig, train_detector
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def conv(*texts: str) -> list[Turn]:
+    return [
+        Turn(Role.CUSTOMER if i % 2 == 0 else Role.BOT, t, at=T0 + timedelta(seconds=30 * i))
+        for i, t in enumerate(texts)
+    ]
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory) -> tuple[FrictionDetector, object]:
+    """A detector trained on slices of the real data (about 10 s), saved and loaded back."""
+    cfg = FrictionTrainConfig(
+        goemotions_limit=1500, max_char_features=10_000, n_synthetic_train=200, n_synthetic_dev=80
+    )
+    detector = train_detector(cfg)
+    path = tmp_path_factory.mktemp("friction")
+    detector.save(path)
+    return FrictionDetector.load(path), path
+
+
+@pytest.mark.slow
+def test_saved_detector_describes_itself(trained):
+    detector, path = trained
+    cfg = json.loads((path / "friction.json").read_text())
+    assert cfg["version"].startswith("friction-") and 0 < cfg["threshold"] < 1
+    assert cfg["tone"]["kind"] == "trained" and (path / "tone.joblib").is_file()
+    assert {"tone_goemotions_dev", "conversation_synthetic_dev"} <= set(cfg["metrics"])
+    assert 0 < cfg["tone_threshold"] < 1 and "calibration" in cfg
+    assert isinstance(detector.tone, TrainedTone)
+    # Signals may only push towards escalation.
+    assert all(w >= 0 for w in cfg["weights"].values())
+
+
+@pytest.mark.slow
+def test_trained_tone_separates_frustration(trained):
+    detector, _ = trained
+    calm, angry = detector.tone_scores(["How do I order a new card?", "This is ridiculous, I'm furious!!"])
+    assert angry > calm + 0.3
+    da_calm, da_angry = detector.tone_scores(
+        ["Hvordan bestiller jeg et nyt kort?", "Det er helt uacceptabelt og elendig service"]
+    )
+    assert da_angry > da_calm + 0.2
+
+
+@pytest.mark.slow
+def test_trained_behaviour(trained):
+    detector, _ = trained
+    assert not detector.assess(conv("my card was stolen")).escalate
+    names = [detector.assess(conv(f"Hi, I'm {n}. How do I order a new card?")).score for n in ("Anna", "Ole")]
+    assert abs(names[0] - names[1]) < 0.05 and max(names) < detector.threshold
+    base = conv("Where is my refund?", "Refunds take 5 days.", "Where is my refund for order 4471?")
+    worse = base[:-1] + [Turn(Role.CUSTOMER, base[-1].text + " This is the third time I ask", at=base[-1].at)]
+    assert detector.assess(worse).score > detector.assess(base).score
+    assert detector.assess(conv("jeg vil tale med et menneske")).escalate
+
+
+def test_synthetic_conversations_have_valid_labels():
+    convs = synth.generate(60, seed=3)
+    assert {c.lang for c in convs} == {"en", "da"}
+    assert 10 < sum(c.escalate_at is not None for c in convs) < 50
+    for c in convs:
+        if c.escalate_at is not None:
+            assert c.turns[c.escalate_at].role is Role.CUSTOMER
+    samples, labels = synth.prefixes(convs)
+    assert len(samples) == len(labels) and set(labels) == {0, 1}
+
+
+def test_metrics_on_known_cases():
+    y = np.array([0, 0, 1, 1])
+    m = binary_metrics(y, np.array([0.1, 0.6, 0.7, 0.9]), 0.5)
+    assert (m["precision"], m["recall"], m["auroc"]) == (pytest.approx(2 / 3, abs=1e-3), 1.0, 1.0)
+    assert expected_calibration_error(np.array([1, 0]), np.array([1.0, 0.0])) == 0.0
+    assert expected_calibration_error(np.array([0, 0]), np.array([0.9, 0.9])) == pytest.approx(0.9)
+
+
+def test_conversation_delay_counts_customer_turns():
+    from training.friction_data import LabelledConversation
+
+    turns = tuple(
+        conv(
+            "Where is my refund?", "It takes 5 days.", "ok", "Anything else?", "Can I talk to a human please"
+        )
+    )
+    late = LabelledConversation("x", "en", True, 0, turns)
+    report = evaluate_conversations(FrictionDetector.default(), [late])
+    assert report["recall"] == 1.0 and report["mean_delay_turns"] == 2.0
+    assert report["human_request_recall"] is None  # the labelled turn 0 names no person
+    on_time = LabelledConversation("y", "en", True, 4, turns)
+    report = evaluate_conversations(FrictionDetector.default(), [on_time])
+    assert report["mean_delay_turns"] == 0.0 and report["human_request_recall"] == 1.0

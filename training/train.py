@@ -1,0 +1,300 @@
+"""Training a reply classifier: fit the backend, calibrate it and choose its thresholds on
+data it did not train on, and save a self-describing model directory.
+
+Held-out predictions come from, in order of preference:
+- ``validation_rows`` when the caller passes them (the learning loop may);
+- k-fold out-of-fold predictions for ``tfidf`` and ``hybrid`` (cheap: the frozen encoder runs
+  once), so the final model still trains on every row;
+- a stratified ``validation_fraction`` split for ``transformer`` (fine-tuning k times would
+  cost k times the training time); its final model trains on the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold, train_test_split
+from tqdm.auto import tqdm
+
+from models.answers import AnswerLibrary
+from models.classifier import BACKENDS, ReplyClassifier
+from models.classifier.backends import Backend, HybridBackend, TfidfBackend
+from models.classifier.calibration import expected_calibration_error, fit_temperature, nll, softmax
+from models.classifier.encoder import SentenceEncoder, resolve_encoder_path
+from models.classifier.linear import LinearTextHead
+from models.classifier.thresholds import choose_oos_threshold, choose_thresholds
+from models.classifier.transformer import TransformerBackend
+from training.data import DataError, Example, as_examples, check_training_labels
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that shapes a trained model; stored in its ``model.json``."""
+
+    backend: str = "hybrid"
+    encoder: str | None = None  # a local Hugging Face model dir; None: the shipped all-MiniLM-L6-v2
+    seed: int = 0
+    target_precision: float = 0.99
+    precisions: tuple[float, ...] = (0.95, 0.99)
+    folds: int = 5
+    validation_fraction: float = 0.1
+    oos_max_reject: float = 0.05
+    threshold_z: float = 1.0
+    threshold_raise_z: float = 2.0
+    top_k: int = 3
+    linear_model: str = "svm"
+    C: float = 0.5
+    embedding_weight: float = 2.0
+    epochs: int = 4
+    batch_size: int = 32
+    learning_rate: float = 5e-5
+    max_length: int = 64
+    allow_unanswered: bool = False
+    progress: bool = field(default=True, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ValueError(f"unknown backend {self.backend!r} (choose from: {', '.join(BACKENDS)})")
+        if self.target_precision not in self.precisions:
+            raise ValueError(
+                f"target_precision {self.target_precision} must be one of precisions {self.precisions}"
+            )
+        if self.folds < 2:
+            raise ValueError("folds must be at least 2")
+
+
+def new_version(backend: str) -> str:
+    """A sortable, unique version id such as ``hybrid-20261122-071500-3fa2``."""
+    return f"{backend}-{datetime.now(UTC):%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:4]}"
+
+
+# Frozen-encoder embeddings by (encoder dir, max length) and text. Encoding is most of a hybrid
+# training run, and a process that retrains (the learning loop, the benchmarks) sees the same
+# base texts again; 10,000 texts take about 15 MB.
+_EMBEDDINGS: dict[tuple[str, int], dict[str, np.ndarray]] = {}
+
+
+class _Fitter:
+    """Builds one backend type from texts and class indices, reusing work between fits."""
+
+    def __init__(self, config: TrainConfig, n_classes: int) -> None:
+        self.config = config
+        self.n_classes = n_classes
+        self.encoder: SentenceEncoder | None = None
+        if config.backend == "hybrid":
+            path = resolve_encoder_path(config.encoder)
+            self.encoder = SentenceEncoder(path, config.max_length)
+            self.embeddings = _EMBEDDINGS.setdefault((str(path.resolve()), config.max_length), {})
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings, computed once per distinct text (the encoder is frozen)."""
+        assert self.encoder is not None
+        todo = sorted({t for t in texts if t not in self.embeddings})
+        if todo:
+            for t, e in zip(todo, self.encoder.embed(todo, progress=self.config.progress), strict=True):
+                self.embeddings[t] = e
+        return np.stack([self.embeddings[t] for t in texts])
+
+    def head(self) -> LinearTextHead:
+        c = self.config
+        return LinearTextHead(model=c.linear_model, C=c.C, embedding_weight=c.embedding_weight, seed=c.seed)
+
+    def fit(self, texts: Sequence[str], y: np.ndarray) -> Backend:
+        c = self.config
+        if c.backend == "tfidf":
+            return self.wrap(self.head().fit(texts, y, n_classes=self.n_classes))
+        if c.backend == "hybrid":
+            return self.wrap(self.head().fit(texts, y, self.embed(texts), n_classes=self.n_classes))
+        return TransformerBackend.fit(
+            resolve_encoder_path(c.encoder),
+            texts,
+            y,
+            self.n_classes,
+            epochs=c.epochs,
+            batch_size=c.batch_size,
+            learning_rate=c.learning_rate,
+            max_length=c.max_length,
+            seed=c.seed,
+            progress=c.progress,
+        )
+
+    def wrap(self, head: LinearTextHead) -> Backend:
+        """The scikit-learn backend of this config around a fitted head."""
+        if self.encoder is None:
+            return TfidfBackend(head)
+        return HybridBackend(self.encoder, head)
+
+    def logits(self, backend: Backend, texts: Sequence[str]) -> np.ndarray:
+        if isinstance(backend, HybridBackend):
+            return backend.head.decision_function(list(texts), self.embed(texts))
+        return backend.logits(list(texts))
+
+
+def _cross_fit_linear(fitter: _Fitter, texts: list[str], y: np.ndarray, config: TrainConfig):
+    """Out-of-fold scores for every row (k-fold cross-fitting) and the final model on all rows.
+
+    The texts are vectorised once: the TF-IDF vocabularies use no labels, so only the linear
+    model is refitted per fold, and the final model reuses the same features.
+    """
+    head = fitter.head().fit_vectorizers(texts)
+    embeddings = fitter.embed(texts) if config.backend == "hybrid" else None
+    features = head.features(texts, embeddings)
+    min_count = int(np.bincount(y).min())
+    folds = min(config.folds, max(2, min_count))
+    if min_count >= 2:
+        splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=config.seed).split(texts, y))
+    else:
+        splits = _plain_folds(len(texts), folds, config.seed)
+    scores = np.zeros((len(texts), fitter.n_classes))
+    for train_idx, held_idx in tqdm(splits, desc="cross-fitting", unit="fold", disable=not config.progress):
+        fold = fitter.head().fit_classifier(
+            features[train_idx], y[train_idx], embeddings is not None, fitter.n_classes
+        )
+        scores[held_idx] = fold.decision_from_features(features[held_idx])
+    head.fit_classifier(features, y, embeddings is not None, fitter.n_classes)
+    return scores, fitter.wrap(head)
+
+
+def _plain_folds(n: int, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    order = np.random.default_rng(seed).permutation(n)
+    parts = np.array_split(order, folds)
+    return [(np.concatenate(parts[:i] + parts[i + 1 :]), part) for i, part in enumerate(parts)]
+
+
+def train_classifier(
+    config: TrainConfig,
+    train_rows: Iterable[tuple[str, str]],
+    *,
+    answers: AnswerLibrary | None = None,
+    out_dir: str | Path | None = None,
+    validation_rows: Iterable[tuple[str, str]] | None = None,
+    version: str | None = None,
+) -> Path:
+    """Train, calibrate, choose thresholds and save; returns the model directory.
+
+    ``out_dir`` defaults to ``<models_dir>/<version>``. Raises ``DataError`` for data that
+    cannot make a model (empty, one label, labels without an answer, unknown validation labels).
+    """
+    started = time.perf_counter()
+    rows = check_training_labels(as_examples(train_rows), answers, allow_unanswered=config.allow_unanswered)
+    labels = sorted({r.label for r in rows})
+    index = {label: i for i, label in enumerate(labels)}
+    texts = [r.text for r in rows]
+    y = np.array([index[r.label] for r in rows])
+    fitter = _Fitter(config, len(labels))
+    version = version or new_version(config.backend)
+    logger.info("training %s model %s on %d rows, %d labels", config.backend, version, len(rows), len(labels))
+
+    if validation_rows is not None:
+        val = as_examples(validation_rows)
+        unknown = sorted({r.label for r in val} - set(index))
+        if unknown:
+            raise DataError(f"validation labels not in the training data: {', '.join(unknown[:10])}")
+        backend = fitter.fit(texts, y)
+        held_texts, held_y = [r.text for r in val], np.array([index[r.label] for r in val])
+        held_logits, held_from = fitter.logits(backend, held_texts), "validation rows given by the caller"
+    elif config.backend == "transformer":
+        fit_idx, held_idx = _validation_split(y, config)
+        backend = fitter.fit([texts[i] for i in fit_idx], y[fit_idx])
+        held_y = y[held_idx]
+        held_logits = fitter.logits(backend, [texts[i] for i in held_idx])
+        held_from = f"a stratified {config.validation_fraction:.0%} split of the training data"
+    else:
+        held_logits, backend = _cross_fit_linear(fitter, texts, y, config)
+        held_y, held_from = y, f"{config.folds}-fold out-of-fold predictions on the training data"
+
+    metadata = _calibrate(config, labels, held_logits, held_y, held_from)
+    metadata.update(
+        version=version,
+        backend=config.backend,
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        answers_version=answers.version if answers is not None else None,
+        top_k=config.top_k,
+        training={
+            "config": asdict(config) | {"precisions": list(config.precisions)},
+            "rows": len(rows),
+            "label_counts": {
+                label: int(n) for label, n in zip(labels, np.bincount(y, minlength=len(labels)), strict=True)
+            },
+            "seconds": round(time.perf_counter() - started, 1),
+        },
+    )
+    out = Path(out_dir) if out_dir is not None else _default_models_dir() / version
+    ReplyClassifier(backend, metadata).save(out)
+    logger.info("saved %s to %s (%.0fs)", version, out, time.perf_counter() - started)
+    return out
+
+
+def _validation_split(y: np.ndarray, config: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.arange(len(y))
+    stratify = y if np.bincount(y).min() >= 2 else None
+    n_held = max(
+        int(round(config.validation_fraction * len(y))), len(np.unique(y)) if stratify is not None else 1
+    )
+    if n_held >= len(y):
+        raise DataError(f"too few rows ({len(y)}) to hold out a validation split")
+    fit_idx, held_idx = train_test_split(idx, test_size=n_held, stratify=stratify, random_state=config.seed)
+    return fit_idx, held_idx
+
+
+def _calibrate(
+    config: TrainConfig, labels: list[str], logits: np.ndarray, y: np.ndarray, held_from: str
+) -> dict[str, Any]:
+    """Temperature, thresholds and held-out metrics as the ``model.json`` sections."""
+    temperature = fit_temperature(logits, y)
+    raw, probs = softmax(logits), softmax(logits, temperature)
+    correct = probs.argmax(axis=1) == y
+    sets = {
+        f"{p:g}": choose_thresholds(
+            probs, y, labels, p, config.threshold_z, config.threshold_raise_z
+        ).to_dict()
+        for p in config.precisions
+    }
+    metrics = {
+        "heldout_rows": len(y),
+        "heldout_accuracy": float(correct.mean()),
+        "heldout_nll_before": nll(raw, y),
+        "heldout_nll_after": nll(probs, y),
+        "heldout_ece_before": expected_calibration_error(raw.max(axis=1), raw.argmax(axis=1) == y),
+        "heldout_ece_after": expected_calibration_error(probs.max(axis=1), correct),
+    }
+    logger.info(
+        "held-out accuracy %.4f, temperature %.3f, ECE %.4f -> %.4f",
+        metrics["heldout_accuracy"],
+        temperature,
+        metrics["heldout_ece_before"],
+        metrics["heldout_ece_after"],
+    )
+    return {
+        "labels": labels,
+        "calibration": {"method": "temperature", "temperature": temperature, "fitted_on": held_from},
+        "thresholds": {
+            "target_precision": config.target_precision,
+            "fitted_on": held_from,
+            "by_precision": sets,
+        },
+        "out_of_scope": {
+            "threshold": choose_oos_threshold(probs, config.oos_max_reject),
+            "max_reject": config.oos_max_reject,
+        },
+        "metrics": metrics,
+    }
+
+
+def _default_models_dir() -> Path:
+    from replydesk.settings import get_settings
+
+    return get_settings().models_dir
+
+
+__all__ = ["DataError", "Example", "TrainConfig", "new_version", "train_classifier"]
