@@ -128,6 +128,11 @@ def show(backend: str, row: dict) -> None:
             o["in_scope_accuracy"] >= 0.9,
             ">= 90%",
         )
+        for key, point in o["by_max_reject"].items():
+            print(
+                f"    if {float(key):.0%} of held-out in-scope messages may be flagged: "
+                f"OOS recall {point['recall']:.2%}, in-scope accuracy {point['in_scope_accuracy']:.2%}"
+            )
     lat = row["latency_ms"]
     line(
         "single-message latency p50 / p95 (ms)",

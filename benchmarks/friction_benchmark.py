@@ -5,13 +5,16 @@
 
 Figures: GoEmotions friction test F1 (message level, at the shipped tone threshold); precision,
 recall and mean delay of escalation on data/friction/conversations.jsonl (replayed turn by
-turn); explicit-request-for-a-person recall in English and Danish; and scoring latency per
-customer message (``assess`` on the conversation so far, as the service calls it), p50/p95.
+turn), with the same figures on the DEV set beside them; explicit-request-for-a-person recall in
+English and Danish; and scoring latency per customer message (``assess`` on the conversation so
+far, as the service calls it), p50/p95. Per-conversation errors are not printed: the test set is
+for the final figures only, never for looking at what went wrong.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -51,6 +54,34 @@ def latency_ms(detector: FrictionDetector, conversations, repeats: int = 3) -> t
     return statistics.median(warm), warm[int(0.95 * (len(warm) - 1))], statistics.median(cold)
 
 
+def conversation_figures(detector: FrictionDetector, convs, name: str) -> None:
+    """Print the conversation-level figures of one labelled set (no per-item errors: see the README)."""
+    rep = evaluate_conversations(detector, convs)
+    print(
+        f"{name} (n={rep['n']}, {rep['positives']} escalate): "
+        f"precision {rep['precision']:.3f} "
+        f"(target >= 0.90), recall {rep['recall']:.3f} (target >= 0.90), F1 {rep['f1']:.3f}, "
+        f"AUROC {rep['auroc']:.3f}, ECE {rep['ece']:.3f}"
+    )
+    for lang, s in rep["slices"].items():
+        print(
+            f"  {lang}: n={s['n']} precision {s['precision']:.3f} recall {s['recall']:.3f} "
+            f"human-request recall {s['human_request_recall']} (n={s['human_request_n']}) "
+            f"mean delay {s['mean_delay_turns']}"
+        )
+    for lang in ("en", "da"):
+        s = rep["slices"].get(lang, {})
+        print(
+            f"  explicit request for a person, {lang.upper()}: recall {s.get('human_request_recall')} "
+            f"(escalated at that turn; n={s.get('human_request_n', 0)}, target 1.0), recognised as a request "
+            f"{s.get('human_request_flag_recall')}"
+        )
+    print(
+        f"  escalation delay on true positives: mean {rep['mean_delay_turns']} customer turns (target <= 1; "
+        f"signed mean {rep['mean_signed_delay_turns']}, {rep['early_escalations']} early)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -58,6 +89,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--conversations", type=Path, default=REPO / "data" / "friction" / "conversations.jsonl"
+    )
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        default=REPO / "data" / "friction" / "conversations_dev.jsonl",
+        help="DEV conversations, reported beside the test set when the file exists",
     )
     args = parser.parse_args()
     path = args.model or REPO / get_settings().friction_dir
@@ -78,36 +115,16 @@ def main() -> None:
     )
 
     convs = read_conversations(args.conversations)
-    rep = evaluate_conversations(detector, convs)
-    print(
-        f"conversation test set (n={rep['n']}, {rep['positives']} escalate): "
-        f"precision {rep['precision']:.3f} "
-        f"(target >= 0.90), recall {rep['recall']:.3f} (target >= 0.90), F1 {rep['f1']:.3f}, "
-        f"AUROC {rep['auroc']:.3f}, ECE {rep['ece']:.3f}"
-    )
-    for lang, s in rep["slices"].items():
-        print(
-            f"  {lang}: n={s['n']} precision {s['precision']:.3f} recall {s['recall']:.3f} "
-            f"human-request recall {s['human_request_recall']} (n={s['human_request_n']}) "
-            f"mean delay {s['mean_delay_turns']}"
-        )
-    for lang in ("en", "da"):
-        s = rep["slices"].get(lang, {})
-        print(
-            f"explicit request for a person, {lang.upper()}: recall {s.get('human_request_recall')} "
-            f"(escalated at that turn; n={s.get('human_request_n', 0)}, target 1.0), recognised as a request "
-            f"{s.get('human_request_flag_recall')}"
-        )
-    print(
-        f"escalation delay on true positives: mean {rep['mean_delay_turns']} customer turns (target <= 1; "
-        f"signed mean {rep['mean_signed_delay_turns']}, {rep['early_escalations']} early)"
-    )
-    print(f"errors: {[e['id'] for e in rep['errors']]}")
+    conversation_figures(detector, convs, "conversation TEST set")
+    if args.dev.is_file():
+        conversation_figures(detector, read_conversations(args.dev), "conversation DEV set (used for tuning)")
 
     p50, p95, cold = latency_ms(detector, convs)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"scoring latency per customer message: p50 {p50:.2f} ms, p95 {p95:.2f} ms (target p50 <= 5 ms); "
-        f"tone model on an unseen message p50 {cold:.2f} ms"
+        f"tone model on an unseen message p50 {cold:.2f} ms; "
+        f"load average {load:.1f} on {os.cpu_count()} cores"
     )
 
 

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     calm_below: float = Field(default=0.3, ge=0.0, le=1.0)
     friction_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
 
+    # The service: classify concurrent messages in one predict_batch call (service.batching).
+    batch_predictions: bool = False
+
     # The agent console talks to the service over HTTP with an agent (or admin) key.
     api_url: str = "http://127.0.0.1:8000"
     api_key: str = ""

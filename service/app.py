@@ -66,7 +66,8 @@ def create_app(
     sessions = make_sessionmaker(engine)
     answers, answers_problem = _load_answers(settings)
     tools = TurnTools(
-        classifier=classifier_provider or RegistryClassifierProvider(sessions, settings.models_dir),
+        classifier=classifier_provider
+        or RegistryClassifierProvider(sessions, settings.models_dir, batch=settings.batch_predictions),
         friction=friction_provider or DefaultFrictionProvider(settings.friction_dir),
         answers=answers,
         policy=PolicySettings(

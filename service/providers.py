@@ -59,8 +59,9 @@ class RegistryClassifierProvider:
     """Follows the active row of ``model_versions``, re-checking it at most every ``check_every`` s.
 
     The check is one indexed query; when the version changes the new model is loaded in the
-    request thread that noticed it (under a lock), so a switch needs no restart. A model with
-    ``predict_batch`` is served through a ``MicroBatcher``.
+    request thread that noticed it (under a lock), so a switch needs no restart. With ``batch``
+    a model with ``predict_batch`` is served through a ``MicroBatcher`` (off by default: on a
+    busy 2-core machine the one inference thread lost to GIL hand-offs; measure before enabling).
     """
 
     def __init__(
@@ -70,8 +71,10 @@ class RegistryClassifierProvider:
         loader: Callable[[str], Classifier] = _load_real_classifier,
         check_every: float = 1.0,
         sync_every: float = 10.0,
+        batch: bool = False,
     ) -> None:
         self._sessions = sessions
+        self._batch = batch
         self._models_dir = models_dir
         self._loader = loader
         self._check_every = check_every
@@ -84,10 +87,14 @@ class RegistryClassifierProvider:
         self._synced_at = float("-inf")
 
     def current(self) -> Classifier | None:
-        if time.monotonic() - self._checked_at >= self._check_every:
-            with self._lock:
+        # One thread checks (and loads) at a time; the others keep serving the model they have
+        # rather than queueing behind a load that can take seconds.
+        if time.monotonic() - self._checked_at >= self._check_every and self._lock.acquire(blocking=False):
+            try:
                 if time.monotonic() - self._checked_at >= self._check_every:
                     self._refresh()
+            finally:
+                self._lock.release()
         return self._model
 
     def status(self) -> str | None:
@@ -119,7 +126,7 @@ class RegistryClassifierProvider:
             log.error("model %s at %s failed to load: %s", active.version, active.path, exc)
             self._serve(None, f"model {active.version} failed to load: {type(exc).__name__}: {exc}")
             return
-        if callable(getattr(model, "predict_batch", None)):
+        if self._batch and callable(getattr(model, "predict_batch", None)):
             model = MicroBatcher(model)  # type: ignore[arg-type]
         self._serve(model, None)
         log.info("serving model %s", active.version)

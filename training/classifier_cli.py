@@ -56,6 +56,9 @@ def train(
     target_precision: Annotated[
         float, typer.Option(help="Precision the auto-reply thresholds aim at.")
     ] = 0.99,
+    oos_max_reject: Annotated[
+        float, typer.Option(help="Share of held-out in-scope messages the out-of-scope threshold may flag.")
+    ] = 0.05,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
 ) -> None:
     """Train a reply classifier, calibrate it and choose its thresholds; prints the model directory."""
@@ -73,6 +76,7 @@ def train(
             target_precision=target_precision,
             precisions=tuple(sorted({0.95, 0.99, target_precision})),
             allow_unanswered=allow_unanswered,
+            oos_max_reject=oos_max_reject,
             progress=not quiet,
         )
         library = None if no_answers else AnswerLibrary.load(answers or get_settings().answers_path)

@@ -75,6 +75,14 @@ def evaluate_model(
             "threshold": clf.oos_threshold,
             "recall": float((oos_conf < clf.oos_threshold).mean()),
             "in_scope_accuracy": float((correct & ~flagged).mean()),
+            # The same at the other held-out reject rates stored with the model: the trade-off.
+            "by_max_reject": {
+                key: {
+                    "recall": float((oos_conf < t).mean()),
+                    "in_scope_accuracy": float((correct & (conf >= t)).mean()),
+                }
+                for key, t in clf.metadata["out_of_scope"].get("by_max_reject", {}).items()
+            },
         }
     report["latency_ms"] = _latency(clf, [r.text for r in in_scope], latency_samples)
     if out_dir is not None:

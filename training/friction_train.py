@@ -15,21 +15,19 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
-from tqdm import tqdm
 
 from models.friction import FrictionDetector, lexicon
-from models.friction import signals as sig
-from models.friction.detector import DEFAULT_WEIGHTS
+from models.friction.human import human_request
 from models.friction.tone import LexiconTone, TrainedTone, lexicon_matrix
+from training import friction_conv
 from training import friction_data as fd
 from training import friction_synth as synth
-from training.friction_metrics import best_threshold, binary_metrics, conversation_report, replay
+from training.friction_metrics import best_threshold, binary_metrics
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +36,8 @@ log = logging.getLogger(__name__)
 class FrictionTrainConfig:
     """Everything that shapes a trained detector; saved in ``friction.json``."""
 
-    tone_c: float = 1.0
+    tone_c: float = 2.0
+    cs_weight: float = 3.0
     max_char_features: int = 150_000
     danish_blend: float = 0.5
     conv_c: float = 1.0
@@ -46,6 +45,10 @@ class FrictionTrainConfig:
     n_synthetic_train: int = 2000
     n_synthetic_dev: int = 800
     seed: int = 0
+    # The labelled DEV conversations (never the test set); ``None`` or a missing file: synthetic only.
+    dev_conversations: str | None = (
+        str(fd.DEV_CONVERSATIONS_FILE) if fd.DEV_CONVERSATIONS_FILE.is_file() else None
+    )
     goemotions_limit: int | None = None  # for quick tests: use only the first N GoEmotions rows per split
 
 
@@ -76,7 +79,11 @@ def train_tone(
     vec = _vectorizer(cfg).fit(texts)
     lex = lexicon_matrix(texts)
     x = hstack([vec.transform(texts), csr_matrix(lex)]).tocsr()
-    clf = LogisticRegression(C=cfg.tone_c, max_iter=3000).fit(x, train["friction"])
+    # Customer-service rows (Bitext, the Danish aid) count ``cs_weight`` times a Reddit comment: they
+    # are the text the detector sees in production, and without the extra weight Reddit's idiom wins.
+    clf = LogisticRegression(C=cfg.tone_c, max_iter=3000).fit(
+        x, train["friction"], sample_weight=train["tone_weight"]
+    )
     # Danish leans on lexicon features alone. Fitted with customer-service text (Bitext, the Danish
     # aid) weighing as much as all of Reddit, whose noisy labels would otherwise flatten the weights.
     lex_clf = LogisticRegression(C=1.0, max_iter=2000).fit(
@@ -94,55 +101,38 @@ def train_tone(
     return tone, threshold, metrics
 
 
-def fit_conversation_model(
-    detector: FrictionDetector, cfg: FrictionTrainConfig, calm: list[str], angry: list[str]
-) -> dict:
-    """Fit the conversation weights and threshold on synthetic data; returns synthetic-dev metrics."""
-    train = synth.generate(cfg.n_synthetic_train, cfg.seed, calm, angry)
-    samples, labels = synth.prefixes(train)
-    log.info("conversation model: %d synthetic conversations, %d customer turns", len(train), len(samples))
-    found = [detector.features(turns, now) for turns, now in tqdm(samples, desc="conversation features")]
-    # Explicit requests for a person escalate by rule; left in, they would only blur the weights.
-    keep = [k for k, f in enumerate(found) if f.human_request is None]
-    x = np.array([[found[k].features[name] for name in sig.FEATURES] for k in keep])
-    labels = [labels[k] for k in keep]
-    model = LogisticRegression(C=cfg.conv_c, max_iter=2000).fit(x, labels)
-    # Synthetic data makes our own rules look perfect and the tone model useless; shrink the fitted
-    # weights towards the hand-set prior so real phrasing the rules miss can still escalate, then
-    # recalibrate the blended score (Platt) so it stays a probability. Negative weights are clipped:
-    # a signal may only push towards escalation.
-    k = cfg.prior_strength
-    blended = np.array(
-        [
-            max(0.0, (1 - k) * w + k * DEFAULT_WEIGHTS[f])
-            for f, w in zip(sig.FEATURES, model.coef_[0], strict=True)
-        ]
-    )
-    z = x @ blended
-    platt = LogisticRegression(C=1e4).fit(z.reshape(-1, 1), labels)
-    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-    detector.weights = {f: a * float(w) for f, w in zip(sig.FEATURES, blended, strict=True)}
-    detector.bias = b
-    dev = synth.generate(cfg.n_synthetic_dev, cfg.seed + 1, calm, angry)
-    convs = [
-        fd.LabelledConversation(f"synth-{i}", c.lang, c.escalate_at is not None, c.escalate_at, c.turns)
-        for i, c in enumerate(dev)
+def _labelled(conversations: list[synth.SynthConversation], prefix: str) -> list[fd.LabelledConversation]:
+    return [
+        fd.LabelledConversation(f"{prefix}-{i}", c.lang, c.escalate_at is not None, c.escalate_at, c.turns)
+        for i, c in enumerate(conversations)
     ]
-    rows = replay(detector, convs)
-    best = max(
-        np.arange(0.2, 0.85, 0.025),
-        key=lambda th: (conversation_report(rows, float(th), detector.version)["f1"], -abs(th - 0.5)),
+
+
+def fit_conversation_model(
+    detector: FrictionDetector,
+    cfg: FrictionTrainConfig,
+    calm: list[str],
+    angry: list[str],
+    dev: list[fd.LabelledConversation] | None = None,
+) -> dict:
+    """Fit the conversation weights and threshold (``friction_conv``); returns dev metrics."""
+    train = _labelled(synth.generate(cfg.n_synthetic_train, cfg.seed, calm, angry), "synth-train")
+    held = _labelled(synth.generate(cfg.n_synthetic_dev, cfg.seed + 1, calm, angry), "synth-dev")
+    log.info("conversation model: %d synthetic, %d DEV conversations", len(train), len(dev or []))
+    return friction_conv.fit(
+        detector,
+        friction_conv.episodes(detector, train, "synthetic features"),
+        friction_conv.episodes(detector, held, "synthetic dev features"),
+        friction_conv.episodes(detector, dev or [], "DEV features"),
+        cfg.conv_c,
+        cfg.prior_strength,
+        seed=cfg.seed,
     )
-    detector.threshold = round(float(best), 3)
-    return conversation_report(rows, detector.threshold, detector.version)
 
 
 def _rule_fires(text: str) -> bool:
     rules = (lexicon.COMPLAINT, lexicon.PROFANITY, lexicon.ANSWER_REJECTED, lexicon.REPEAT_CLAIM)
-    return (
-        any(lexicon.matches(rule, text) for rule in rules)
-        or lexicon.HUMAN_REQUEST.search(text.lower()) is not None
-    )
+    return any(lexicon.matches(rule, text) for rule in rules) or human_request(text) is not None
 
 
 def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> FrictionDetector:
@@ -151,11 +141,14 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
     if cfg.goemotions_limit is not None:
         go_train, go_dev = go_train.head(cfg.goemotions_limit), go_dev.head(cfg.goemotions_limit)
     bitext_train, bitext_held = fd.load_bitext(seed=cfg.seed)
-    parts = [go_train.assign(weight=len(bitext_train) / len(go_train)), bitext_train.assign(weight=1.0)]
+    parts = [
+        go_train.assign(weight=len(bitext_train) / len(go_train), tone_weight=1.0),
+        bitext_train.assign(weight=1.0, tone_weight=cfg.cs_weight),
+    ]
     sources = {"goemotions_train": len(go_train), "bitext": len(bitext_train)}
     if fd.DANISH_AID_FILE.is_file():
         danish = fd.read_messages(fd.DANISH_AID_FILE)
-        parts.append(danish.assign(weight=1.0))
+        parts.append(danish.assign(weight=1.0, tone_weight=cfg.cs_weight))
         sources["danish_aid"] = len(danish)
     tone, tone_threshold, tone_metrics = train_tone(pd.concat(parts, ignore_index=True), go_dev, cfg)
     version = "friction-" + datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -165,16 +158,19 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
     angry = bitext_held.loc[bitext_held["friction"] == 1, "text"].tolist() + [
         t for t in fd.load_strong_friction("dev") if not _rule_fires(t)
     ]
-    conv_metrics = fit_conversation_model(detector, cfg, calm, angry)
+    dev = fd.read_conversations(Path(cfg.dev_conversations)) if cfg.dev_conversations else []
+    if dev:
+        sources["conversations_dev"] = len(dev)
+    conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev)
     detector.metadata = {
         "created_at": datetime.now(UTC).isoformat(),
         "tone_threshold": round(tone_threshold, 4),
         "training": {"config": asdict(cfg), "sources": sources},
         "calibration": {
             "tone": "platt on goemotions dev",
-            "conversation": "logistic on synthetic conversations",
+            "conversation": "logistic on synthetic (+ DEV) conversations, threshold on DEV out of fold",
         },
-        "metrics": {"tone_goemotions_dev": tone_metrics, "conversation_synthetic_dev": conv_metrics},
+        "metrics": {"tone_goemotions_dev": tone_metrics, **conv_metrics},
     }
     return detector
 

@@ -28,13 +28,16 @@ from models.answers import AnswerLibrary
 from models.classifier import BACKENDS, ReplyClassifier
 from models.classifier.backends import Backend, HybridBackend, TfidfBackend
 from models.classifier.calibration import expected_calibration_error, fit_temperature, nll, softmax
-from models.classifier.encoder import SentenceEncoder, resolve_encoder_path
+from models.classifier.encoder import SentenceEncoder, configure_threads, resolve_encoder_path
 from models.classifier.linear import LinearTextHead
 from models.classifier.thresholds import choose_oos_threshold, choose_thresholds
 from models.classifier.transformer import TransformerBackend
 from training.data import DataError, Example, as_examples, check_training_labels
 
 logger = logging.getLogger(__name__)
+
+
+OOS_REJECT_GRID = (0.02, 0.05, 0.08, 0.1, 0.15)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,8 @@ class TrainConfig:
             raise ValueError(
                 f"target_precision {self.target_precision} must be one of precisions {self.precisions}"
             )
+        if not 0.0 <= self.oos_max_reject < 1.0:
+            raise ValueError(f"oos_max_reject must be in [0, 1), got {self.oos_max_reject}")
         if self.folds < 2:
             raise ValueError("folds must be at least 2")
 
@@ -91,6 +96,7 @@ class _Fitter:
         self.config = config
         self.n_classes = n_classes
         self.encoder: SentenceEncoder | None = None
+        configure_threads()
         if config.backend == "hybrid":
             path = resolve_encoder_path(config.encoder)
             self.encoder = SentenceEncoder(path, config.max_length)
@@ -140,7 +146,9 @@ class _Fitter:
         return backend.logits(list(texts))
 
 
-def _cross_fit_linear(fitter: _Fitter, texts: list[str], y: np.ndarray, config: TrainConfig):
+def _cross_fit_linear(
+    fitter: _Fitter, texts: list[str], y: np.ndarray, config: TrainConfig
+) -> tuple[np.ndarray, Backend]:
     """Out-of-fold scores for every row (k-fold cross-fitting) and the final model on all rows.
 
     The texts are vectorised once: the TF-IDF vocabularies use no labels, so only the linear
@@ -286,6 +294,8 @@ def _calibrate(
         "out_of_scope": {
             "threshold": choose_oos_threshold(probs, config.oos_max_reject),
             "max_reject": config.oos_max_reject,
+            # The thresholds other reject rates would give, so a report can show the trade-off.
+            "by_max_reject": {f"{r:g}": choose_oos_threshold(probs, r) for r in OOS_REJECT_GRID},
         },
         "metrics": metrics,
     }

@@ -71,7 +71,7 @@ class HybridBackend:
 
     @classmethod
     def load(cls, directory: Path, params: dict[str, Any]) -> HybridBackend:
-        configure_threads()
+        configure_threads(inference=True)
         encoder = SentenceEncoder(
             directory / params.get("encoder", ENCODER_DIR), int(params.get("max_length", 64))
         )

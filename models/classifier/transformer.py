@@ -132,7 +132,7 @@ class TransformerBackend:
     def load(cls, directory: Path, params: dict[str, Any]) -> TransformerBackend:
         from transformers import AutoModel, AutoTokenizer
 
-        configure_threads()
+        configure_threads(inference=True)
         enc_dir = directory / params.get("encoder", ENCODER_DIR)
         module = EncoderClassifier(AutoModel.from_pretrained(enc_dir), int(params["n_classes"]))
         module.head.load_state_dict(torch.load(directory / params.get("head", HEAD_FILE), weights_only=True))

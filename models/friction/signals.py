@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from models.friction import lexicon
+from models.friction.human import human_request
 from models.types import Role, Turn
 
 FEATURES = (
@@ -195,7 +196,9 @@ class _Scan:
 
     def rules(self) -> None:
         """Rejected answers, low-confidence streaks, shouting and profanity."""
-        rejected = lexicon.matches(lexicon.ANSWER_REJECTED, self.lower)
+        # Only an answer that was given can be rejected ("I just tried to pay..." opens a chat calmly).
+        answered = any(t.role is not Role.CUSTOMER for t in self.turns[: self.last])
+        rejected = lexicon.matches(lexicon.ANSWER_REJECTED, self.lower) if answered else None
         if rejected:
             self.f["rejected"] = 1.0
             self.fire("answer_rejected", "rejected", f'The customer rejected the answer ("{rejected}").')
@@ -216,7 +219,7 @@ class _Scan:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
         if swear:
-            self.f["profanity"] = 1.0
+            self.f["profanity"] = 0.5 if lexicon.LIGHT_HEARTED.search(self.lower) else 1.0
             self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
 
     def wait(self, now: datetime | None) -> None:
@@ -239,10 +242,9 @@ def extract(
         return Signals(dict.fromkeys(FEATURES, 0.0), (), None)
     scan = _Scan(turns, list(tone([turns[i].text for i in cust])), cust, config or SignalConfig())
     # No negation check here: missing a request for a person costs more than a needless handoff.
-    request = lexicon.HUMAN_REQUEST.search(scan.lower)
+    phrase = human_request(scan.text)
     human = None
-    if request:
-        phrase = request.group(0).strip()
+    if phrase:
         human = Signal("human_request", "", f'The customer asked for a person ("{phrase}").', scan.last)
     scan.tone()
     scan.repeats()

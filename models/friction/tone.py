@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from models.friction import lexicon
+from models.friction.human import human_request
 
 LEXICON_FEATURES = (
     "negative",
@@ -51,7 +52,7 @@ def lexicon_features(text: str) -> np.ndarray:
             float(lexicon.matches(lexicon.PROFANITY, lower) is not None),
             float(lexicon.matches(lexicon.ANSWER_REJECTED, lower) is not None),
             float(lexicon.matches(lexicon.REPEAT_CLAIM, lower) is not None),
-            float(lexicon.HUMAN_REQUEST.search(lower) is not None),
+            float(human_request(text) is not None),
             lexicon.shouting(text),
             min(text.count("!"), 3) / 3.0,
         ]
@@ -64,6 +65,33 @@ def lexicon_matrix(texts: Sequence[str]) -> np.ndarray:
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _tfidf_dot(vectorizer, texts: Sequence[str], coef: np.ndarray) -> np.ndarray:
+    """``vectorizer.transform(texts) @ coef`` for a fitted sublinear, L2-normed ``TfidfVectorizer``.
+
+    Computed in plain Python from the analyzer, vocabulary and idf: on one short message
+    this is the same number without sklearn's input validation, which costs more than the work.
+    """
+    if not (vectorizer.sublinear_tf and vectorizer.use_idf and vectorizer.norm == "l2"):
+        raise ValueError("expected a sublinear, idf-weighted, L2-normed TfidfVectorizer")
+    analyze = vectorizer.build_analyzer()
+    vocab = vectorizer.vocabulary_
+    idf = vectorizer.idf_
+    out = np.zeros(len(texts))
+    for k, text in enumerate(texts):
+        counts: dict[int, int] = {}
+        for gram in analyze(text):
+            j = vocab.get(gram)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            continue
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
+        weights = (1.0 + np.log(tf)) * idf[cols]
+        out[k] = float(weights @ coef[cols]) / float(np.sqrt(weights @ weights))
+    return out
 
 
 class ToneScorer(Protocol):
@@ -121,9 +149,9 @@ class TrainedTone:
         total = np.full(len(texts), float(self.classifier.intercept_[0]))
         start = 0
         for _, part in self.vectorizer.transformer_list:
-            x = part.transform(texts)
-            total += x @ coef[start : start + x.shape[1]]
-            start += x.shape[1]
+            size = len(part.vocabulary_)
+            total += _tfidf_dot(part, texts, coef[start : start + size])
+            start += size
         return total + lexicon_matrix(texts) @ coef[start:]
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:

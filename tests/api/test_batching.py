@@ -62,3 +62,27 @@ def test_close_stops_the_worker():
     while time.monotonic() < deadline and any(t.name == "batcher-batchy" for t in threading.enumerate()):
         time.sleep(0.01)
     assert not any(t.name == "batcher-batchy" and t.is_alive() for t in threading.enumerate())
+
+
+def test_the_registry_serves_through_a_batcher_when_asked(settings):
+    from service.crud.models import activate
+    from service.db import make_engine, make_sessionmaker
+    from service.providers import RegistryClassifierProvider
+    from tests.api.test_models_and_ops import save_model
+
+    save_model(settings.models_dir, "b-1", "2026-01-01T00:00:00Z")
+    save_model(settings.models_dir, "b-2", "2026-02-01T00:00:00Z")
+    engine = make_engine(settings.effective_database_url)
+    sessions = make_sessionmaker(engine)
+    provider = RegistryClassifierProvider(
+        sessions, settings.models_dir, loader=lambda path: SlowBatchClassifier(), check_every=0.0, batch=True
+    )
+    first = provider.current()
+    assert isinstance(first, MicroBatcher) and first.predict("pin").intent == "change_pin"
+    with sessions() as session:
+        activate(session=session, version="b-1", actor="test")
+    second = provider.current()
+    assert isinstance(second, MicroBatcher) and second is not first
+    first._worker.join(timeout=2)
+    assert not first._worker.is_alive()  # the old model's worker stopped
+    engine.dispose()

@@ -91,6 +91,34 @@ def test_negative_facts_alone_do_not_escalate(detector, text):
         "viderestil mig",
         "jeg vil ikke tale med en robot",
         "kan en medarbejder kigge på det?",
+        "Jeg vil gerne have hjælp af en medarbejder",
+        "Kan du sende mig videre?",
+        "human agent needed",
+        "I need help from a human",
+        "agent!",
+        "HUMAN!!",
+        "representative",
+        "operator please",
+        "customer service please",
+        "speak to someone",
+        "let me talk to a representitive",
+        "real person pls",
+        "can you connect me with an agent",
+        "i want a real human",
+        "stop, I want a person",
+        "someone needs to call me about this",
+        "menneske",
+        "mennesk!",
+        "jeg vil tale med et mennesk",
+        "kan jeg tale med en medarbeider",
+        "rigtig person tak",
+        "stil mig om til kundeservice",
+        "ring mig op",
+        "kundeservice",
+        "kan jeg faa en radgiver",
+        "Er der ikke en medarbejder, der kan kigge på det?",
+        "er der overhovedet nogen rigtige mennesker der arbejder hos jer",
+        "jeg gider ikke skrive med en robot",
     ],
 )
 def test_explicit_request_for_a_person_escalates_at_once(detector, text):
@@ -109,6 +137,13 @@ def test_explicit_request_for_a_person_escalates_at_once(detector, text):
         "Hvordan tilføjer jeg en person til min konto?",
         "Can my husband be added as a person on the account?",
         "hvordan overfører jeg penge til en anden person?",
+        "what are your support hours?",
+        "does a person review my application?",
+        "I talked to someone yesterday and they said it's fixed",
+        "Is the travel insurance per person?",
+        "Jeg er et menneske med dårligt syn. Kan man gøre skriften større?",
+        "Hvornår har kundeservice åbent?",
+        "Har I nogen tilbud på mobilabonnementer?",
     ],
 )
 def test_mentioning_a_person_is_not_a_request(detector, text):
@@ -244,3 +279,50 @@ def test_assess_from_many_threads_agrees_with_one(detector):
     with ThreadPoolExecutor(4) as pool:
         parallel = list(pool.map(detector.assess, convs))
     assert parallel == [detector.assess(c) for c in convs]
+
+
+def test_the_request_is_quoted_as_the_customer_wrote_it(detector):
+    a = detector.assess(conv("Kan jeg få fat i en Rådgiver?"))
+    assert a.human_requested and "Rådgiver" in a.reasons[0].message
+
+
+def test_only_a_given_answer_can_be_rejected(detector):
+    first = detector.assess(
+        conv("I just tried to pay my bill with my library card. What's the account number?")
+    )
+    assert "answer_rejected" not in codes(first) and not first.escalate
+    sarcastic = detector.assess(
+        conv(
+            "Why was I charged twice for my bus pass?",
+            "You can buy a monthly pass in the app.",
+            "Oh great, buying a third one is exactly what I wanted. Genius.",
+        )
+    )
+    assert "answer_rejected" in codes(sarcastic)
+
+
+def test_annoyed_at_oneself_is_not_a_complaint(detector):
+    own = detector.features(conv("Ugh, I'm annoyed at myself, I booked the wrong date. Can I change it?"))
+    angry = detector.features(conv("I'm annoyed, you booked the wrong date. Change it."))
+    assert own.features["complaint"] < angry.features["complaint"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's been 40 minutes. Is anyone actually looking at this?",
+        "I'm cancelling my contract if this isn't fixed this week.",
+        "Jeg opsiger mit abonnement, hvis det ikke bliver løst.",
+        "The bus didn't come again. Every f***ing morning.",
+    ],
+)
+def test_ultimatums_waiting_and_masked_swearing_count(detector, text):
+    found = detector.features(conv(text)).features
+    assert found["complaint"] > 0 or found["profanity"] > 0
+
+
+@pytest.mark.parametrize(
+    "text", ["I was scammed by a web shop, what do I do?", "Jeg er blevet snydt af en netbutik"]
+)
+def test_reporting_fraud_calmly_is_not_a_complaint(detector, text):
+    assert detector.features(conv(text)).features["complaint"] == 0

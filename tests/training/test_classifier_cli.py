@@ -69,6 +69,10 @@ def test_train_then_evaluate_writes_the_report(trained: Path, files: dict[str, P
     assert report["accuracy"] > 0.9
     assert set(report["coverage_at_precision"]) == {"0.95", "0.99"}
     assert set(report["oos"]) >= {"recall", "in_scope_accuracy"} and report["oos"]["rows"] == 3
+    curve = report["oos"]["by_max_reject"]
+    assert curve["0.05"]["recall"] == report["oos"]["recall"]
+    recalls = [curve[k]["recall"] for k in sorted(curve, key=float)]
+    assert recalls == sorted(recalls)  # flagging more in-scope messages never catches fewer oos ones
     assert report["per_intent"]["refund"]["support"] == 15
     assert set(report["latency_ms"]) >= {"p50", "p95"}
     for name in ("reliability.png", "risk_coverage.png", "confusion.png", "index.html"):

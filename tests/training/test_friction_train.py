@@ -107,3 +107,54 @@ def test_conversation_delay_counts_customer_turns():
     on_time = LabelledConversation("y", "en", True, 4, turns)
     report = evaluate_conversations(FrictionDetector.default(), [on_time])
     assert report["mean_delay_turns"] == 0.0 and report["human_request_recall"] == 1.0
+
+
+def _waiting_conversations(n: int) -> list:
+    """Labelled conversations where only a long silence tells escalation apart."""
+    from training.friction_data import LabelledConversation
+
+    out = []
+    for i in range(n):
+        gap = 3000 if i % 2 else 20
+        turns = (
+            Turn(Role.CUSTOMER, f"Where is parcel {1000 + i}?", at=T0),
+            Turn(Role.BOT, "Let me check.", at=T0 + timedelta(seconds=5)),
+            Turn(Role.CUSTOMER, "Any news?", at=T0 + timedelta(seconds=5 + gap)),
+        )
+        out.append(LabelledConversation(f"w{i}", "en", bool(i % 2), 2 if i % 2 else None, turns))
+    return out
+
+
+def test_dev_conversations_move_the_weights_and_set_the_threshold():
+    from training import friction_conv
+    from training.friction_train import _labelled
+
+    det = FrictionDetector.default()
+    train = friction_conv.episodes(det, _labelled(synth.generate(80, seed=1), "s"), "synthetic")
+    held = friction_conv.episodes(det, _labelled(synth.generate(30, seed=2), "h"), "held")
+    dev = friction_conv.episodes(det, _waiting_conversations(40), "dev")
+    without = friction_conv.fit(det, train, held, [], c=1.0, prior_strength=0.0)
+    wait_without = det.weights["wait"]
+    with_dev = friction_conv.fit(det, train, held, dev, c=1.0, prior_strength=0.0)
+    assert det.weights["wait"] > wait_without
+    assert "conversation_dev_out_of_fold" in with_dev and "conversation_dev_out_of_fold" not in without
+    assert det.threshold in set(friction_conv.THRESHOLD_GRID.tolist())
+    assert all(w >= 0 for w in det.weights.values())
+    assert "errors" not in with_dev["conversation_dev_out_of_fold"]
+
+
+def test_fast_tfidf_scores_equal_sklearn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from models.friction.tone import _tfidf_dot
+
+    texts = ["This is RIDICULOUS!!! third time", "hej med dig", "", "where is my refund", "refund refund"]
+    for vec in (
+        TfidfVectorizer(sublinear_tf=True).fit(texts),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit(texts),
+    ):
+        coef = np.random.default_rng(0).normal(size=len(vec.vocabulary_))
+        probe = [*texts, "unseen words only", "RIDICULOUS refund"]
+        np.testing.assert_allclose(_tfidf_dot(vec, probe, coef), vec.transform(probe) @ coef, atol=1e-12)
+    with pytest.raises(ValueError, match="sublinear"):
+        _tfidf_dot(TfidfVectorizer().fit(texts), texts, np.zeros(20))

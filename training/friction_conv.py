@@ -1,0 +1,176 @@
+"""Fitting the conversation score: weights over the signal features, then the escalation threshold.
+
+The signal features of every customer turn are computed once (``episodes``); weights are a
+logistic regression over the turns up to the labelled escalation (label 1 from that turn on),
+shrunk towards the hand-set prior, clipped at zero (a signal may only push towards escalation)
+and Platt-recalibrated. Training data: synthetic conversations, plus the labelled DEV set when
+present (weighted as much as all synthetic turns together, because it is real). The threshold is
+the conversation-level F1-best one on the DEV set scored out of fold (5 folds: each fold is
+scored by weights fitted without it), or on a second synthetic set when there is no DEV set.
+The shipped test set is never read here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from tqdm import tqdm
+
+from models.friction import FrictionDetector
+from models.friction import signals as sig
+from models.friction.detector import DEFAULT_WEIGHTS
+from models.types import Role
+from training.friction_data import LabelledConversation
+from training.friction_metrics import conversation_report
+
+log = logging.getLogger(__name__)
+
+THRESHOLD_GRID = np.round(np.arange(0.2, 0.851, 0.025), 3)
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A labelled conversation with the features after each customer turn (turn index, x, human?)."""
+
+    conversation: LabelledConversation
+    turn_index: tuple[int, ...]
+    x: np.ndarray
+    human: tuple[bool, ...]
+
+
+def episodes(
+    detector: FrictionDetector, conversations: Sequence[LabelledConversation], desc: str
+) -> list[Episode]:
+    """Features after every customer turn of every conversation, as the service would see them."""
+    out = []
+    for conv in tqdm(conversations, desc=desc):
+        index, rows, human = [], [], []
+        for i, turn in enumerate(conv.turns):
+            if turn.role is Role.CUSTOMER:
+                found = detector.features(conv.turns[: i + 1])
+                index.append(i)
+                rows.append([found.features[f] for f in sig.FEATURES])
+                human.append(found.human_request is not None)
+        out.append(Episode(conv, tuple(index), np.array(rows, dtype=float), tuple(human)))
+    return out
+
+
+def training_rows(eps: Sequence[Episode]) -> tuple[np.ndarray, np.ndarray]:
+    """Turns up to the labelled escalation, labelled 1 from it on; requests for a person left out
+    (they escalate by rule and would only blur the weights)."""
+    xs, ys = [], []
+    for ep in eps:
+        at = ep.conversation.escalate_at
+        for k, i in enumerate(ep.turn_index):
+            if at is not None and i > at:
+                break
+            if not ep.human[k]:
+                xs.append(ep.x[k])
+                ys.append(int(at is not None and i >= at))
+    return np.array(xs).reshape(-1, len(sig.FEATURES)), np.array(ys, dtype=int)
+
+
+def fit_weights(
+    x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray, c: float, prior_strength: float
+) -> tuple[dict[str, float], float]:
+    """Logistic weights shrunk towards ``DEFAULT_WEIGHTS``, clipped at 0, then Platt-recalibrated."""
+    model = LogisticRegression(C=c, max_iter=3000).fit(x, y, sample_weight=sample_weight)
+    k = prior_strength
+    blended = np.array(
+        [
+            max(0.0, (1 - k) * w + k * DEFAULT_WEIGHTS[f])
+            for f, w in zip(sig.FEATURES, model.coef_[0], strict=True)
+        ]
+    )
+    z = (x @ blended).reshape(-1, 1)
+    platt = LogisticRegression(C=1e4, max_iter=1000).fit(z, y, sample_weight=sample_weight)
+    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    return {f: a * float(w) for f, w in zip(sig.FEATURES, blended, strict=True)}, b
+
+
+def replay_rows(eps: Sequence[Episode], weights: dict[str, float], bias: float) -> list[dict]:
+    """``training.friction_metrics.replay`` rows from precomputed features under given weights."""
+    w = np.array([weights[f] for f in sig.FEATURES])
+    rows = []
+    for ep in eps:
+        scores = 1.0 / (1.0 + np.exp(-np.clip(ep.x @ w + bias, -30, 30)))
+        conv = ep.conversation
+        rows.append(
+            {
+                "id": conv.id,
+                "lang": conv.lang,
+                "label": int(conv.escalate),
+                "at": conv.escalate_at,
+                # As in ``FrictionDetector.assess``: a request for a person lifts the score to the threshold.
+                "steps": [(i, float(s), h) for i, s, h in zip(ep.turn_index, scores, ep.human, strict=True)],
+                "human_labelled": False,
+            }
+        )
+    return rows
+
+
+def _f1(rows: list[dict], threshold: float) -> float:
+    """Conversation-level F1 of the streaming decisions (as ``conversation_report`` counts them)."""
+    y = np.array([r["label"] for r in rows], dtype=bool)
+    pred = np.array([any(h or score >= threshold for _, score, h in r["steps"]) for r in rows])
+    tp = float((y & pred).sum())
+    return 2 * tp / (y.sum() + pred.sum()) if tp else 0.0
+
+
+def best_threshold(rows: list[dict]) -> float:
+    """The conversation-level F1-best threshold, ties towards 0.5."""
+    return float(max(THRESHOLD_GRID, key=lambda th: (round(_f1(rows, float(th)), 6), -abs(th - 0.5))))
+
+
+def _weights_for(synth: tuple[np.ndarray, np.ndarray], dev: Sequence[Episode], c: float, k: float):
+    xs, ys = synth
+    sw = np.ones(len(ys))
+    if dev:
+        xd, yd = training_rows(dev)
+        # The real DEV turns together weigh as much as all synthetic turns.
+        xs, ys = np.vstack([xs, xd]), np.concatenate([ys, yd])
+        sw = np.concatenate([sw, np.full(len(yd), len(sw) / max(len(yd), 1))])
+    return fit_weights(xs, ys, sw, c, k)
+
+
+def fit(
+    detector: FrictionDetector,
+    synth_train: Sequence[Episode],
+    synth_dev: Sequence[Episode],
+    dev: Sequence[Episode],
+    c: float,
+    prior_strength: float,
+    folds: int = 5,
+    seed: int = 0,
+) -> dict:
+    """Set ``detector``'s weights, bias and threshold (see the module docstring); returns metrics."""
+    synth = training_rows(synth_train)
+    metrics: dict = {}
+    if dev:
+        order = np.random.default_rng(seed).permutation(len(dev))
+        oof: list[dict] = []
+        for f in range(folds):
+            held = [dev[j] for j in order[f::folds]]
+            rest = [dev[j] for j in order if j not in set(order[f::folds])]
+            weights, bias = _weights_for(synth, rest, c, prior_strength)
+            oof += replay_rows(held, weights, bias)
+        threshold = best_threshold(oof)
+        metrics["conversation_dev_out_of_fold"] = _summary(
+            conversation_report(oof, threshold, detector.version)
+        )
+    detector.weights, detector.bias = _weights_for(synth, dev, c, prior_strength)
+    synth_rows = replay_rows(synth_dev, detector.weights, detector.bias)
+    if not dev:
+        threshold = best_threshold(synth_rows)
+    detector.threshold = round(threshold, 3)
+    metrics["conversation_synthetic_dev"] = _summary(conversation_report(synth_rows, detector.threshold, ""))
+    return metrics
+
+
+def _summary(report: dict) -> dict:
+    # Per-item errors stay out of friction.json; the figures are what matter there.
+    return {k: v for k, v in report.items() if k not in {"errors", "detector_version"}}
