@@ -242,7 +242,8 @@ def main() -> None:
     try:
         agent = Agent(f"http://127.0.0.1:{port}", channel_key, agent_key)
         print(HEADER, flush=True)
-        print(row(0, 0, 0, "start", evaluate(model_dir, data.test), train_s, Counter()), flush=True)
+        first = metrics = evaluate(model_dir, data.test)
+        print(row(0, 0, 0, "start", first, train_s, Counter()), flush=True)
         handled, rnd = 0, 0
         while handled < len(data.stream):
             rnd += 1
@@ -271,6 +272,10 @@ def main() -> None:
     finally:
         service.terminate()
         service.wait(timeout=30)
+    gain = 100 * (metrics["cov99"] - first["cov99"])
+    print(f"# start accuracy {_pct(first['accuracy'])}% (target, transformer: >= 85%); after {handled} "
+          f"agent-handled messages {_pct(metrics['accuracy'])}% (target >= 91%); coverage at 99% precision "
+          f"{gain:+.1f} points (target >= +20)")  # fmt: skip
     print(f"# total {time.perf_counter() - started:.0f} s; reports under {settings.var_dir / 'reports'}")
 
 

@@ -41,10 +41,16 @@ def train_friction(
         _fail(str(exc))
         return
     metrics = detector.metadata["metrics"]
+    dev = metrics.get("conversation_dev_out_of_fold")
     typer.echo(
         f"Saved {detector.version} to {target}: "
         f"tone F1 (GoEmotions dev) {metrics['tone_goemotions_dev']['f1']:.3f}, "
         f"escalation threshold {detector.threshold:.2f}"
+        + (
+            f", DEV conversations out of fold: precision {dev['precision']:.3f} recall {dev['recall']:.3f}"
+            if dev
+            else " (no DEV conversations: threshold from synthetic ones)"
+        )
     )
 
 

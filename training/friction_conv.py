@@ -4,7 +4,7 @@ The signal features of every customer turn are computed once (``episodes``); wei
 logistic regression over the turns up to the labelled escalation (label 1 from that turn on),
 shrunk towards the hand-set prior, clipped at zero (a signal may only push towards escalation)
 and Platt-recalibrated. Training data: synthetic conversations, plus the labelled DEV set when
-present (weighted as much as all synthetic turns together, because it is real). The threshold is
+present (together ``dev_weight`` times as much as all synthetic turns, because it is real). The threshold is
 the conversation-level F1-best one on the DEV set scored out of fold (5 folds: each fold is
 scored by weights fitted without it), or on a second synthetic set when there is no DEV set.
 The shipped test set is never read here.
@@ -126,14 +126,16 @@ def best_threshold(rows: list[dict]) -> float:
     return float(max(THRESHOLD_GRID, key=lambda th: (round(_f1(rows, float(th)), 6), -abs(th - 0.5))))
 
 
-def _weights_for(synth: tuple[np.ndarray, np.ndarray], dev: Sequence[Episode], c: float, k: float):
+def _weights_for(
+    synth: tuple[np.ndarray, np.ndarray], dev: Sequence[Episode], c: float, k: float, dev_weight: float
+):
     xs, ys = synth
     sw = np.ones(len(ys))
     if dev:
         xd, yd = training_rows(dev)
-        # The real DEV turns together weigh as much as all synthetic turns.
+        # The real DEV turns together weigh ``dev_weight`` times all synthetic turns.
         xs, ys = np.vstack([xs, xd]), np.concatenate([ys, yd])
-        sw = np.concatenate([sw, np.full(len(yd), len(sw) / max(len(yd), 1))])
+        sw = np.concatenate([sw, np.full(len(yd), dev_weight * len(sw) / max(len(yd), 1))])
     return fit_weights(xs, ys, sw, c, k)
 
 
@@ -144,6 +146,7 @@ def fit(
     dev: Sequence[Episode],
     c: float,
     prior_strength: float,
+    dev_weight: float = 1.0,
     folds: int = 5,
     seed: int = 0,
 ) -> dict:
@@ -156,13 +159,13 @@ def fit(
         for f in range(folds):
             held = [dev[j] for j in order[f::folds]]
             rest = [dev[j] for j in order if j not in set(order[f::folds])]
-            weights, bias = _weights_for(synth, rest, c, prior_strength)
+            weights, bias = _weights_for(synth, rest, c, prior_strength, dev_weight)
             oof += replay_rows(held, weights, bias)
         threshold = best_threshold(oof)
         metrics["conversation_dev_out_of_fold"] = _summary(
             conversation_report(oof, threshold, detector.version)
         )
-    detector.weights, detector.bias = _weights_for(synth, dev, c, prior_strength)
+    detector.weights, detector.bias = _weights_for(synth, dev, c, prior_strength, dev_weight)
     synth_rows = replay_rows(synth_dev, detector.weights, detector.bias)
     if not dev:
         threshold = best_threshold(synth_rows)

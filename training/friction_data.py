@@ -20,6 +20,7 @@ from training.friction_synth import T0
 GOEMOTIONS_DIR = DATA_DIR / "goemotions"
 BITEXT_FILE = DATA_DIR / "bitext" / "Bitext_Sample_Customer_Support_Training_Dataset.csv"
 DANISH_AID_FILE = DATA_DIR / "friction" / "da_messages_train.csv"
+ENGLISH_AID_FILE = DATA_DIR / "friction" / "en_messages_train.csv"
 DEV_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev.jsonl"
 BITEXT_FRICTION_INTENTS = frozenset({"complaint", "contact_human_agent"})
 # Share of Bitext rows kept out of tone training, for the synthetic conversations only.

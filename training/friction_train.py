@@ -1,11 +1,13 @@
 """Train the friction detector: the message tone model, then the conversation score on top.
 
 1. Tone: word + character TF-IDF and lexicon features into a logistic regression, trained on
-   GoEmotions friction train, Bitext (minus a held-out share) and the Danish aid file when it
-   exists; Platt-calibrated on GoEmotions dev, whose F1-best threshold is the message threshold.
+   GoEmotions friction train, Bitext (minus a held-out share) and the Danish and English aid
+   files when they exist, customer-service rows weighted ``cs_weight``; Platt-calibrated on
+   GoEmotions dev, whose F1-best threshold is the message threshold.
 2. Conversation: a logistic model over the signal features, fitted on synthetic conversations
-   (``friction_synth``); its escalation threshold is the conversation-level F1-best one on a
-   second, independent synthetic set. The labelled test set is never touched here.
+   (``friction_synth``) and the labelled DEV conversations when present; its escalation threshold
+   is the F1-best one on DEV out of fold, else on a second synthetic set (``friction_conv``).
+   The labelled test set is never touched here.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class FrictionTrainConfig:
     danish_blend: float = 0.5
     conv_c: float = 1.0
     prior_strength: float = 0.5
+    dev_weight: float = 1.0
     n_synthetic_train: int = 2000
     n_synthetic_dev: int = 800
     seed: int = 0
@@ -126,6 +129,7 @@ def fit_conversation_model(
         friction_conv.episodes(detector, dev or [], "DEV features"),
         cfg.conv_c,
         cfg.prior_strength,
+        cfg.dev_weight,
         seed=cfg.seed,
     )
 
@@ -146,10 +150,12 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
         bitext_train.assign(weight=1.0, tone_weight=cfg.cs_weight),
     ]
     sources = {"goemotions_train": len(go_train), "bitext": len(bitext_train)}
-    if fd.DANISH_AID_FILE.is_file():
-        danish = fd.read_messages(fd.DANISH_AID_FILE)
-        parts.append(danish.assign(weight=1.0, tone_weight=cfg.cs_weight))
-        sources["danish_aid"] = len(danish)
+    # Hand-written customer-service messages (our own, CC-BY-4.0), when present.
+    for name, file in (("danish_aid", fd.DANISH_AID_FILE), ("english_aid", fd.ENGLISH_AID_FILE)):
+        if file.is_file():
+            aid = fd.read_messages(file)
+            parts.append(aid.assign(weight=1.0, tone_weight=cfg.cs_weight))
+            sources[name] = len(aid)
     tone, tone_threshold, tone_metrics = train_tone(pd.concat(parts, ignore_index=True), go_dev, cfg)
     version = "friction-" + datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     detector = FrictionDetector(tone, {}, 0.0, version=version)

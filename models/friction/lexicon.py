@@ -96,7 +96,8 @@ ANSWER_REJECTED = _any(
     r"\b(læs|svar på) (mit|min) (spørgsmål|besked)\b",
     # Sarcastic thanks for an answer that missed: praise words no calm customer uses this way.
     r"\b(genius|brilliant help|exactly what i (wanted|needed|asked for)|(would )?never have thought of that|"
-    r"oh,? great,|oh,? wonderful|oh,? perfect|yeah,? right|thanks for nothing|real(ly)? helpful\W+not)\b",
+    r"oh,? great,|oh,? wonderful|oh,? perfect|oh,? brilliant|yeah,? right|thanks for nothing|"
+    r"(so|very|really|super|real|meget|vildt|virkelig) (helpful|useful|hjælpsom\w*|brugbar\w*)\W+not)\b",
     r"\b(geniale?|genialt|det havde jeg aldrig tænkt på|vældig meget|så sød at sige|tak for det geniale|"
     r"nå,? tak for det)\b",
 )
@@ -159,6 +160,7 @@ COMPLAINT = _any(
     r"(\d+|en|et|halv|to|tre|fire|fem|flere|mange|et halvt)\s*(halv\w*\s+)?"
     r"(minut\w*|time\w*|dag\w*|uge\w*|måned\w*|år)\b",
     r"\b(læser|kigger) (der )?(nogen|overhovedet nogen)\b",
+    r"\b(rude|impolite|unprofessional|hung up on me|uhøflig\w*|uprofessionel\w*|lagde på|smækkede røret)\b",
     r"\b(værst\w*|elendigste|ringeste|not even (a|an) (sorry|apology|reply|answer)|"
     r"ikke engang (en|et) (undskyldning|svar|beklager))\b",
     r"\b(seriøst|hallo|hva)\s*\?+",
@@ -173,8 +175,10 @@ HEDGE = _any(
 )
 
 
-# Laughing or thanking while swearing ("holy crap, that was fast, thanks!") is not anger.
-LIGHT_HEARTED = re.compile(r"\b(haha\w*|hehe\w*|lol|thanks|thank you|tak)\b|😂|😅|😄")
+# A customer who laughs at their own mishap ("third one this year :)") is not angry; one who
+# laughs or thanks while swearing ("holy crap, that was fast, thanks!") is not either.
+LAUGHTER = re.compile(r"\b(haha\w*|hehe\w*|lol)\b|[:;]-?\)|😂|😅|😄|🙂|😊")
+LIGHT_HEARTED = re.compile(LAUGHTER.pattern + r"|\b(thanks|thank you|tak)\b")
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

@@ -139,7 +139,8 @@ class _Scan:
             self.fire("negative_tone", "tone", f"The latest message sounds frustrated ({tones[-1]:.0%}).")
         complaint = lexicon.matches(lexicon.COMPLAINT, self.lower)
         if complaint:
-            self.f["complaint"] = 0.5 if lexicon.HEDGE.search(self.lower) else 1.0
+            soft = lexicon.HEDGE.search(self.lower) or lexicon.LAUGHTER.search(self.lower)
+            self.f["complaint"] = 0.5 if soft else 1.0
             if tones[-1] < level:
                 self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
         if len(tones) > 1:
@@ -189,7 +190,7 @@ class _Scan:
             )
         claim = lexicon.matches(lexicon.REPEAT_CLAIM, self.lower)
         if claim:
-            self.f["repeat_claim"] = 1.0
+            self.f["repeat_claim"] = 0.5 if lexicon.LAUGHTER.search(self.lower) else 1.0
             self.fire(
                 "repeat_question", "repeat_claim", f'The customer says they have asked before ("{claim}").'
             )

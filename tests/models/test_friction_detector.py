@@ -326,3 +326,13 @@ def test_ultimatums_waiting_and_masked_swearing_count(detector, text):
 )
 def test_reporting_fraud_calmly_is_not_a_complaint(detector, text):
     assert detector.features(conv(text)).features["complaint"] == 0
+
+
+def test_laughing_at_a_mishap_softens_the_signals(detector):
+    joke = detector.features(
+        conv("Lost my season ticket, third one this year haha :) How do I get a new one?")
+    )
+    serious = detector.features(conv("Lost my season ticket, third one this year. How do I get a new one?"))
+    assert joke.features["repeat_claim"] < serious.features["repeat_claim"]
+    swear = detector.features(conv("Holy crap, that refund was fast! Thanks!")).features["profanity"]
+    assert 0 < swear < detector.features(conv("Holy crap, where is my refund")).features["profanity"]

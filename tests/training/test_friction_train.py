@@ -12,6 +12,7 @@ from models.friction import FrictionDetector
 from models.friction.tone import TrainedTone
 from models.types import Role, Turn
 from training import friction_synth as synth
+from training.friction_data import DEV_CONVERSATIONS_FILE, ENGLISH_AID_FILE, read_messages
 from training.friction_metrics import binary_metrics, evaluate_conversations, expected_calibration_error
 from training.friction_train import FrictionTrainConfig, train_detector
 
@@ -45,6 +46,11 @@ def test_saved_detector_describes_itself(trained):
     assert cfg["tone"]["kind"] == "trained" and (path / "tone.joblib").is_file()
     assert {"tone_goemotions_dev", "conversation_synthetic_dev"} <= set(cfg["metrics"])
     assert 0 < cfg["tone_threshold"] < 1 and "calibration" in cfg
+    # The hand-written customer-service aids and the DEV conversations are used when present.
+    sources = cfg["training"]["sources"]
+    assert sources["english_aid"] > 50 and sources["danish_aid"] > 50
+    if DEV_CONVERSATIONS_FILE.is_file():
+        assert sources["conversations_dev"] > 0 and "conversation_dev_out_of_fold" in cfg["metrics"]
     assert isinstance(detector.tone, TrainedTone)
     # Signals may only push towards escalation.
     assert all(w >= 0 for w in cfg["weights"].values())
@@ -158,3 +164,8 @@ def test_fast_tfidf_scores_equal_sklearn():
         np.testing.assert_allclose(_tfidf_dot(vec, probe, coef), vec.transform(probe) @ coef, atol=1e-12)
     with pytest.raises(ValueError, match="sublinear"):
         _tfidf_dot(TfidfVectorizer().fit(texts), texts, np.zeros(20))
+
+
+def test_english_aid_file_is_valid():
+    aid = read_messages(ENGLISH_AID_FILE)
+    assert set(aid["friction"]) == {0, 1} and aid["text"].str.len().min() > 5
