@@ -14,6 +14,7 @@ Reports (JSON, pictures, HTML) go to ``--out``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import random
@@ -24,11 +25,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import numpy as np  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 
 from training.data import OOS_LABEL, Example, read_examples  # noqa: E402
 from training.evaluate import evaluate_model  # noqa: E402
-from training.train import TrainConfig, train_classifier  # noqa: E402
+from training.train import (  # noqa: E402
+    _EMBEDDINGS,  # noqa: E402
+    TrainConfig,
+    train_classifier,
+)
 
 TARGETS = {
     "hybrid": {
@@ -68,6 +74,21 @@ def split_unknown(train: list[Example], test: list[Example], fraction: float, se
     known_train = [r for r in train if r.label not in unknown]
     oos_test = [Example(r.text, OOS_LABEL) if r.label in unknown else r for r in test]
     return known_train, oos_test, sorted(unknown)
+
+
+def embedding_cache(path: Path, texts: list[str], save: bool = False) -> None:
+    """Reuse the frozen encoder's embeddings of these texts between benchmark runs (the encoder
+    is most of a hybrid run on 2 cores): ``path`` is keyed by a hash of the texts."""
+    from models.classifier.encoder import resolve_encoder_path
+
+    key = (str(resolve_encoder_path(None).resolve()), TrainConfig().max_length)
+    cache = _EMBEDDINGS.setdefault(key, {})
+    if save:
+        done = [t for t in texts if t in cache]
+        np.savez(path, texts=np.array(done, dtype=object), emb=np.stack([cache[t] for t in done]))
+    elif path.is_file():
+        data = np.load(path, allow_pickle=True)
+        cache.update(zip(data["texts"].tolist(), data["emb"], strict=True))
 
 
 def run_backend(backend: str, args: argparse.Namespace, train, test) -> dict:
@@ -169,10 +190,18 @@ def main() -> None:
             train, train_size=args.train_limit, stratify=[r.label for r in train], random_state=args.seed
         )
         print(f"SMALL RUN: training on {len(train)} of the training rows, not the full set")
+    texts = sorted({r.text for r in train} | {r.text for r in test})
+    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    cache_file = REPO / "var" / "cache" / f"minilm-{digest}.npz"
+    if "hybrid" in args.backends:
+        embedding_cache(cache_file, texts)
     results = {}
     for backend in args.backends.split(","):
         results[backend] = run_backend(backend.strip(), args, train, test)
         show(backend.strip(), results[backend])
+        if backend.strip() == "hybrid":
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            embedding_cache(cache_file, texts, save=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "summary.json").write_text(json.dumps(results, indent=2))
     print(f"\nsummary: {args.out / 'summary.json'}")

@@ -305,11 +305,11 @@ def main() -> None:
     p.add_argument("--version", help="model version to activate (default: the newest)")
     p.add_argument("--allow-no-model", action="store_true")
     p.add_argument("--workers", type=int, default=1, help="uvicorn workers per server")
-    p.add_argument("--batch", action="store_true", help="serve with REPLYDESK_BATCH_PREDICTIONS=1")
+    p.add_argument("--no-batch", action="store_true", help="serve with REPLYDESK_BATCH_PREDICTIONS=0")
     p.add_argument("--skip", nargs="*", default=[], choices=["latency", "throughput", "replicas"])
     args = p.parse_args()
-    if args.batch:
-        os.environ["REPLYDESK_BATCH_PREDICTIONS"] = "1"  # the servers inherit it
+    if args.no_batch:
+        os.environ["REPLYDESK_BATCH_PREDICTIONS"] = "0"  # the servers inherit it
     logging.basicConfig(level=logging.WARNING)
     texts = load_texts()
     work = args.var_dir / "bench"

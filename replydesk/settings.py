@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     friction_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
 
     # The service: classify concurrent messages in one predict_batch call (service.batching).
-    batch_predictions: bool = False
+    batch_predictions: bool = True
 
     # The agent console talks to the service over HTTP with an agent (or admin) key.
     api_url: str = "http://127.0.0.1:8000"

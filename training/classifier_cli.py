@@ -58,7 +58,7 @@ def train(
     ] = 0.99,
     oos_max_reject: Annotated[
         float, typer.Option(help="Share of held-out in-scope messages the out-of-scope threshold may flag.")
-    ] = 0.05,
+    ] = 0.08,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
 ) -> None:
     """Train a reply classifier, calibrate it and choose its thresholds; prints the model directory."""

@@ -51,11 +51,11 @@ def evaluate_model(
         raise DataError("the test set has no in-scope rows to measure accuracy on")
 
     index = {label: i for i, label in enumerate(clf.labels)}
-    probs = clf.predict_proba([r.text for r in in_scope])
+    probs, scope = clf.predict_scores([r.text for r in in_scope])
     y = np.array([index[r.label] for r in in_scope])
     top, conf = probs.argmax(axis=1), probs.max(axis=1)
     correct = top == y
-    flagged = conf < clf.oos_threshold
+    flagged = scope < clf.oos_threshold
 
     report: dict[str, Any] = {
         "model_version": clf.version,
@@ -69,17 +69,17 @@ def evaluate_model(
         "per_intent": _per_intent(clf.labels, y, top),
     }
     if oos_rows:
-        oos_conf = clf.predict_proba([r.text for r in oos_rows]).max(axis=1)
+        oos_scope = clf.predict_scores([r.text for r in oos_rows])[1]
         report["oos"] = {
             "rows": len(oos_rows),
             "threshold": clf.oos_threshold,
-            "recall": float((oos_conf < clf.oos_threshold).mean()),
+            "recall": float((oos_scope < clf.oos_threshold).mean()),
             "in_scope_accuracy": float((correct & ~flagged).mean()),
             # The same at the other held-out reject rates stored with the model: the trade-off.
             "by_max_reject": {
                 key: {
-                    "recall": float((oos_conf < t).mean()),
-                    "in_scope_accuracy": float((correct & (conf >= t)).mean()),
+                    "recall": float((oos_scope < t).mean()),
+                    "in_scope_accuracy": float((correct & (scope >= t)).mean()),
                 }
                 for key, t in clf.metadata["out_of_scope"].get("by_max_reject", {}).items()
             },

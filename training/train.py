@@ -28,6 +28,13 @@ from models.answers import AnswerLibrary
 from models.classifier import BACKENDS, ReplyClassifier
 from models.classifier.backends import Backend, HybridBackend, TfidfBackend
 from models.classifier.calibration import expected_calibration_error, fit_temperature, nll, softmax
+from models.classifier.confidence import (
+    ConfidenceModel,
+    NeighbourIndex,
+    Neighbours,
+    confidence_features,
+    with_confidence,
+)
 from models.classifier.encoder import SentenceEncoder, configure_threads, resolve_encoder_path
 from models.classifier.linear import LinearTextHead
 from models.classifier.thresholds import choose_oos_threshold, choose_thresholds
@@ -38,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 
 OOS_REJECT_GRID = (0.02, 0.05, 0.08, 0.1, 0.15)
+UNKNOWN_GROUPS = 4  # intents are split in 4 groups, each unknown to one simulation model
+SCOPE_FITTED_ON = "fold models trained without a quarter of the intents: is the top intent known and right"
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ class TrainConfig:
     precisions: tuple[float, ...] = (0.95, 0.99)
     folds: int = 5
     validation_fraction: float = 0.1
-    oos_max_reject: float = 0.05
+    oos_max_reject: float = 0.08
     threshold_z: float = 1.0
     threshold_raise_z: float = 2.0
     top_k: int = 3
@@ -145,11 +154,31 @@ class _Fitter:
             return backend.head.decision_function(list(texts), self.embed(texts))
         return backend.logits(list(texts))
 
+    def vectors(self, backend: Backend, texts: Sequence[str]) -> Any:
+        """The neighbour-search vectors ``backend.scores`` gives, from the embedding cache."""
+        if isinstance(backend, HybridBackend):
+            return self.embed(texts)
+        if isinstance(backend, TfidfBackend):
+            return backend.head.word_.transform(list(texts))
+        return None
+
+
+@dataclass(frozen=True)
+class _Simulated:
+    """Held-out predictions of fold models trained without some intents: their rows play the
+    unknown intents a deployed model meets, to fit the out-of-scope score on."""
+
+    logits: np.ndarray
+    texts: list[str]
+    neighbours: Neighbours
+    in_scope_and_right: np.ndarray
+
 
 def _cross_fit_linear(
     fitter: _Fitter, texts: list[str], y: np.ndarray, config: TrainConfig
-) -> tuple[np.ndarray, Backend]:
-    """Out-of-fold scores for every row (k-fold cross-fitting) and the final model on all rows.
+) -> tuple[np.ndarray, Backend, _Simulated | None]:
+    """Out-of-fold scores for every row (k-fold cross-fitting), the final model on all rows and
+    the unknown-intent simulation (``None`` with too few intents).
 
     The texts are vectorised once: the TF-IDF vocabularies use no labels, so only the linear
     model is refitted per fold, and the final model reuses the same features.
@@ -170,7 +199,44 @@ def _cross_fit_linear(
         )
         scores[held_idx] = fold.decision_from_features(features[held_idx])
     head.fit_classifier(features, y, embeddings is not None, fitter.n_classes)
-    return scores, fitter.wrap(head)
+    vectors = embeddings if embeddings is not None else head.word_.transform(texts)
+    simulated = _simulate_unknown(fitter, texts, features, vectors, y, splits, config)
+    return scores, fitter.wrap(head), simulated
+
+
+def _simulate_unknown(
+    fitter: _Fitter,
+    texts: list[str],
+    features: Any,
+    vectors: Any,
+    y: np.ndarray,
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    config: TrainConfig,
+) -> _Simulated | None:
+    """For each of up to ``UNKNOWN_GROUPS`` folds, a model trained without that fold's rows
+    and without one group of intents; the fold's rows of those intents are then unknown."""
+    groups = min(UNKNOWN_GROUPS, len(splits))
+    if fitter.n_classes < 2 * groups:
+        return None
+    order = np.random.default_rng(config.seed).permutation(fitter.n_classes)
+    parts: list[tuple[np.ndarray, np.ndarray, Neighbours, np.ndarray]] = []
+    for g in tqdm(range(groups), desc="unknown intents", unit="fold", disable=not config.progress):
+        unknown = np.isin(y, order[g::groups])
+        train_idx, held_idx = splits[g]
+        train_idx = train_idx[~unknown[train_idx]]
+        fold = fitter.head().fit_classifier(
+            features[train_idx], y[train_idx], config.backend == "hybrid", fitter.n_classes
+        )
+        logits = fold.decision_from_features(features[held_idx])
+        neighbours = NeighbourIndex(vectors[train_idx], y[train_idx]).query(vectors[held_idx])
+        target = ~unknown[held_idx] & (logits.argmax(axis=1) == y[held_idx])
+        parts.append((held_idx, logits, neighbours, target))
+    return _Simulated(
+        np.vstack([p[1] for p in parts]),
+        [texts[i] for p in parts for i in p[0]],
+        Neighbours(np.vstack([p[2].sims for p in parts]), np.vstack([p[2].labels for p in parts])),
+        np.concatenate([p[3] for p in parts]),
+    )
 
 
 def _plain_folds(n: int, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -211,17 +277,34 @@ def train_classifier(
         backend = fitter.fit(texts, y)
         held_texts, held_y = [r.text for r in val], np.array([index[r.label] for r in val])
         held_logits, held_from = fitter.logits(backend, held_texts), "validation rows given by the caller"
+        train_vectors = fitter.vectors(backend, texts)
+        nn_index = NeighbourIndex(train_vectors, y) if train_vectors is not None else None
+        held_neighbours = (
+            nn_index.query(fitter.vectors(backend, held_texts)) if nn_index is not None else None
+        )
+        simulated = None
     elif config.backend == "transformer":
         fit_idx, held_idx = _validation_split(y, config)
         backend = fitter.fit([texts[i] for i in fit_idx], y[fit_idx])
         held_y = y[held_idx]
-        held_logits = fitter.logits(backend, [texts[i] for i in held_idx])
+        held_texts = [texts[i] for i in held_idx]
+        held_logits = fitter.logits(backend, held_texts)
         held_from = f"a stratified {config.validation_fraction:.0%} split of the training data"
+        nn_index, held_neighbours, simulated = None, None, None
     else:
-        held_logits, backend = _cross_fit_linear(fitter, texts, y, config)
-        held_y, held_from = y, f"{config.folds}-fold out-of-fold predictions on the training data"
+        held_logits, backend, simulated = _cross_fit_linear(fitter, texts, y, config)
+        held_y, held_texts = y, texts
+        held_from = f"{config.folds}-fold out-of-fold predictions on the training data"
+        # Each training row's neighbours without itself, as a new message would see them.
+        nn_index = NeighbourIndex(fitter.vectors(backend, texts), y)
+        held_neighbours = nn_index.query(fitter.vectors(backend, texts), leave_one_out=True)
 
-    metadata = _calibrate(config, labels, held_logits, held_y, held_from)
+    metadata = _calibrate(
+        config, labels, held_logits, held_y, held_from, held_texts, held_neighbours, simulated
+    )
+    fitted = (metadata["confidence"], metadata["out_of_scope"]["model"])
+    if not any(m and m["uses_neighbours"] for m in fitted):
+        nn_index = None
     metadata.update(
         version=version,
         backend=config.backend,
@@ -238,7 +321,7 @@ def train_classifier(
         },
     )
     out = Path(out_dir) if out_dir is not None else _default_models_dir() / version
-    ReplyClassifier(backend, metadata).save(out)
+    ReplyClassifier(backend, metadata, nn_index).save(out)
     logger.info("saved %s to %s (%.0fs)", version, out, time.perf_counter() - started)
     return out
 
@@ -256,12 +339,43 @@ def _validation_split(y: np.ndarray, config: TrainConfig) -> tuple[np.ndarray, n
 
 
 def _calibrate(
-    config: TrainConfig, labels: list[str], logits: np.ndarray, y: np.ndarray, held_from: str
+    config: TrainConfig,
+    labels: list[str],
+    logits: np.ndarray,
+    y: np.ndarray,
+    held_from: str,
+    texts: list[str],
+    neighbours: Neighbours | None,
+    simulated: _Simulated | None = None,
 ) -> dict[str, Any]:
-    """Temperature, thresholds and held-out metrics as the ``model.json`` sections."""
+    """Temperature, confidence model, thresholds and held-out metrics as ``model.json`` sections.
+
+    Thresholds and the out-of-scope level are chosen on the final confidences, so they rank
+    messages the way the saved model will."""
     temperature = fit_temperature(logits, y)
-    raw, probs = softmax(logits), softmax(logits, temperature)
-    correct = probs.argmax(axis=1) == y
+    raw, scaled = softmax(logits), softmax(logits, temperature)
+    correct = scaled.argmax(axis=1) == y
+    features = confidence_features(scaled, texts, neighbours)
+    try:
+        confidence_model: ConfidenceModel | None = ConfidenceModel.fit(
+            features, correct, neighbours is not None
+        )
+    except ValueError as exc:  # tiny data sets may be all right or all wrong held out
+        logger.warning("no confidence model (%s); using the temperature-scaled probability", exc)
+        confidence_model = None
+    probs = (
+        scaled if confidence_model is None else with_confidence(scaled, confidence_model.confidence(features))
+    )
+    scope_model, scope = None, probs.max(axis=1)
+    if simulated is not None:
+        sim_features = confidence_features(
+            softmax(simulated.logits, temperature), simulated.texts, simulated.neighbours
+        )
+        try:
+            scope_model = ConfidenceModel.fit(sim_features, simulated.in_scope_and_right, True)
+            scope = scope_model.confidence(features)
+        except ValueError as exc:
+            logger.warning("no out-of-scope model (%s); using the top confidence", exc)
     sets = {
         f"{p:g}": choose_thresholds(
             probs, y, labels, p, config.threshold_z, config.threshold_raise_z
@@ -274,6 +388,7 @@ def _calibrate(
         "heldout_nll_before": nll(raw, y),
         "heldout_nll_after": nll(probs, y),
         "heldout_ece_before": expected_calibration_error(raw.max(axis=1), raw.argmax(axis=1) == y),
+        "heldout_ece_temperature": expected_calibration_error(scaled.max(axis=1), correct),
         "heldout_ece_after": expected_calibration_error(probs.max(axis=1), correct),
     }
     logger.info(
@@ -286,16 +401,20 @@ def _calibrate(
     return {
         "labels": labels,
         "calibration": {"method": "temperature", "temperature": temperature, "fitted_on": held_from},
+        "confidence": (
+            None if confidence_model is None else confidence_model.to_dict() | {"fitted_on": held_from}
+        ),
         "thresholds": {
             "target_precision": config.target_precision,
             "fitted_on": held_from,
             "by_precision": sets,
         },
         "out_of_scope": {
-            "threshold": choose_oos_threshold(probs, config.oos_max_reject),
+            "threshold": choose_oos_threshold(scope[:, None], config.oos_max_reject),
             "max_reject": config.oos_max_reject,
+            "model": None if scope_model is None else scope_model.to_dict() | {"fitted_on": SCOPE_FITTED_ON},
             # The thresholds other reject rates would give, so a report can show the trade-off.
-            "by_max_reject": {f"{r:g}": choose_oos_threshold(probs, r) for r in OOS_REJECT_GRID},
+            "by_max_reject": {f"{r:g}": choose_oos_threshold(scope[:, None], r) for r in OOS_REJECT_GRID},
         },
         "metrics": metrics,
     }

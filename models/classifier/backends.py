@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import joblib
 import numpy as np
+from scipy import sparse
 
 from models.classifier.encoder import SentenceEncoder, configure_threads
 from models.classifier.linear import LinearTextHead
@@ -25,6 +26,11 @@ class Backend(Protocol):
     name: str
 
     def logits(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
+        """Logits and the unit-length vectors used to find a message's nearest training
+        examples (``None`` when the backend has none), computed in one pass."""
+        ...
 
     def save(self, directory: Path) -> dict[str, Any]:
         """Write the weights into ``directory`` and return the parameters ``load`` needs."""
@@ -41,6 +47,13 @@ class TfidfBackend:
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         return self.head.decision_function(list(texts))
+
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
+        # Word TF-IDF rows are unit length and sparse: a cheap neighbour search.
+        texts = list(texts)
+        words = self.head.word_.transform(texts)
+        features = sparse.hstack([words, self.head.char_.transform(texts)], format="csr")  # = head.features
+        return self.head.decision_from_features(features), words
 
     def save(self, directory: Path) -> dict[str, Any]:
         joblib.dump(self.head, directory / HEAD_FILE)
@@ -61,8 +74,12 @@ class HybridBackend:
         self.head = head
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
+        return self.scores(texts)[0]
+
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
         texts = list(texts)
-        return self.head.decision_function(texts, self.encoder.embed(texts))
+        embeddings = self.encoder.embed(texts)
+        return self.head.decision_function(texts, embeddings), embeddings
 
     def save(self, directory: Path) -> dict[str, Any]:
         joblib.dump(self.head, directory / HEAD_FILE)

@@ -13,15 +13,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import joblib
 import numpy as np
 
 from models.classifier.backends import Backend, HybridBackend, TfidfBackend
 from models.classifier.calibration import softmax
+from models.classifier.confidence import (
+    ConfidenceModel,
+    NeighbourIndex,
+    confidence_features,
+    with_confidence,
+)
 from models.classifier.thresholds import ThresholdSet
 from models.classifier.transformer import TransformerBackend
 from models.types import Alternative, Prediction
 
 MODEL_FILE = "model.json"
+NEIGHBOURS_FILE = "neighbours.joblib"
 FORMAT = 1
 BACKENDS: dict[str, type] = {
     "tfidf": TfidfBackend,
@@ -43,11 +51,16 @@ class ReplyClassifier:
 
     ``metadata`` is the parsed ``model.json``; ``labels`` orders the columns of
     ``predict_proba``. ``target_precision`` picks which stored thresholds fill
-    ``Prediction.threshold``.
+    ``Prediction.threshold``. With a ``confidence`` section (and a ``neighbours`` index of the
+    training vectors) the top confidence comes from ``models.classifier.confidence``; models
+    saved without one use the temperature-scaled probability.
     """
 
-    def __init__(self, backend: Backend, metadata: dict[str, Any]) -> None:
+    def __init__(
+        self, backend: Backend, metadata: dict[str, Any], neighbours: NeighbourIndex | None = None
+    ) -> None:
         self.backend = backend
+        self.neighbours = neighbours
         self.metadata = metadata
         self.labels: list[str] = list(metadata["labels"])
         self.version: str = metadata["version"]
@@ -58,6 +71,13 @@ class ReplyClassifier:
             k: ThresholdSet.from_dict(v) for k, v in metadata["thresholds"]["by_precision"].items()
         }
         self.target_precision = float(metadata["thresholds"]["target_precision"])
+        raw = metadata.get("confidence")
+        self.confidence_model = ConfidenceModel.from_dict(raw) if raw else None
+        raw = metadata["out_of_scope"].get("model")
+        self.scope_model = ConfidenceModel.from_dict(raw) if raw else None
+        for model in (self.confidence_model, self.scope_model):
+            if model is not None and model.uses_neighbours and neighbours is None:
+                raise KeyError("the confidence model needs the training neighbour index")
 
     @property
     def backend_name(self) -> str:
@@ -74,22 +94,40 @@ class ReplyClassifier:
         return np.array([per_intent[label] for label in self.labels])
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated probabilities (n, len(labels))."""
+        """Calibrated probabilities (n, len(labels)); with a confidence model each row's top
+        entry is its confidence and the row may sum to less than 1 (the rest: none of these)."""
+        return self.predict_scores(texts)[0]
+
+    def predict_scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``predict_proba`` and each message's in-scope score: a message is out of scope when
+        its score is below ``oos_threshold``. The score is the out-of-scope model's (fitted on
+        intents held out of training folds) or, without one, the top confidence."""
         if isinstance(texts, str):
             raise TypeError("predict_proba takes a list of texts; use predict() for one message")
         if len(texts) == 0:
-            return np.zeros((0, len(self.labels)))
-        return softmax(self.backend.logits(list(texts)), self.temperature)
+            return np.zeros((0, len(self.labels))), np.zeros(0)
+        texts = list(texts)
+        if self.confidence_model is None and self.scope_model is None:
+            probs = softmax(self.backend.logits(texts), self.temperature)
+            return probs, probs.max(axis=1)
+        logits, vectors = self.backend.scores(texts)
+        probs = softmax(logits, self.temperature)
+        neighbours = self.neighbours.query(vectors) if self.neighbours is not None else None
+        features = confidence_features(probs, texts, neighbours)
+        if self.confidence_model is not None:
+            probs = with_confidence(probs, self.confidence_model.confidence(features))
+        scope = probs.max(axis=1) if self.scope_model is None else self.scope_model.confidence(features)
+        return probs, scope
 
     def predict_batch(self, texts: Sequence[str]) -> list[Prediction]:
-        probs = self.predict_proba(texts)
+        probs, scope = self.predict_scores(texts)
         thresholds = self.thresholds_for()
-        return [self._prediction(row, thresholds) for row in probs]
+        return [self._prediction(row, s, thresholds) for row, s in zip(probs, scope, strict=True)]
 
     def predict(self, text: str) -> Prediction:
         return self.predict_batch([text])[0]
 
-    def _prediction(self, row: np.ndarray, thresholds: np.ndarray) -> Prediction:
+    def _prediction(self, row: np.ndarray, scope: float, thresholds: np.ndarray) -> Prediction:
         order = np.argsort(-row)[: self.top_k + 1]
         top = int(order[0])
         confidence = float(row[top])
@@ -97,7 +135,7 @@ class ReplyClassifier:
             intent=self.labels[top],
             confidence=confidence,
             alternatives=tuple(Alternative(self.labels[int(i)], float(row[i])) for i in order[1:]),
-            out_of_scope=confidence < self.oos_threshold,
+            out_of_scope=bool(scope < self.oos_threshold),
             threshold=float(thresholds[top]),
             model_version=self.version,
         )
@@ -107,6 +145,9 @@ class ReplyClassifier:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         self.metadata["backend_params"] = self.backend.save(directory)
+        if self.neighbours is not None:
+            joblib.dump(self.neighbours, directory / NEIGHBOURS_FILE)
+            self.metadata["neighbours_file"] = NEIGHBOURS_FILE
         self.metadata["format"] = FORMAT
         (directory / MODEL_FILE).write_text(
             json.dumps(self.metadata, indent=2, sort_keys=False), encoding="utf-8"
@@ -133,6 +174,8 @@ def load_classifier(path: str | Path) -> ReplyClassifier:
         )
     try:
         backend = backend_cls.load(path, metadata.get("backend_params", {}))
-        return ReplyClassifier(backend, metadata)
+        neighbours_file = metadata.get("neighbours_file")
+        neighbours = joblib.load(path / neighbours_file) if neighbours_file else None
+        return ReplyClassifier(backend, metadata, neighbours)
     except (KeyError, OSError) as exc:
         raise ModelLoadError(f"model in {path} is incomplete: {exc}") from exc

@@ -62,6 +62,10 @@ class TransformerBackend:
                 out.append(self.module(**self._encode(texts[s : s + batch_size])).float().numpy())
         return np.vstack(out) if out else np.zeros((0, self.module.head.out_features), dtype=np.float32)
 
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
+        """Logits and no neighbour vectors: the fine-tuned encoder's space drifts per model."""
+        return self.logits(list(texts)), None
+
     @classmethod
     def fit(
         cls,
