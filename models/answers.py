@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -39,10 +39,24 @@ class Answer:
         return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.reply)
 
 
+def customer_values(customer_name: str | None) -> dict[str, str]:
+    """Per-conversation placeholder values: the customer's name when we know it."""
+    return {"customer_name": customer_name} if customer_name else {}
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    """The ``{placeholders}`` still in a rendered reply: such a reply must not reach a customer unseen."""
+    return _PLACEHOLDER.findall(text)
+
+
 @dataclass(frozen=True)
 class AnswerLibrary:
+    """Answers by intent, plus ``defaults``: the library's own values for its placeholders
+    (e.g. ``app_name``), so a reply can be sent as it is; per-call values win over them."""
+
     version: str
     answers: Mapping[str, Answer]
+    defaults: Mapping[str, str] = field(default_factory=dict)
 
     def __contains__(self, intent: object) -> bool:
         return intent in self.answers
@@ -53,9 +67,18 @@ class AnswerLibrary:
     def get(self, intent: str) -> Answer | None:
         return self.answers.get(intent)
 
+    def render(self, intent: str, values: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+        """(title, reply) for ``intent`` with the library defaults and ``values`` filled in."""
+        answer = self.answers.get(intent)
+        if answer is None:
+            return None
+        return answer.title, answer.render({**self.defaults, **(values or {})})
+
     def to_yaml(self) -> str:
-        body = {
-            "version": self.version,
+        body: dict[str, object] = {"version": self.version}
+        if self.defaults:
+            body["defaults"] = dict(self.defaults)
+        body |= {
             "answers": [
                 {"intent": a.intent, "title": a.title, "reply": a.reply} for a in self.answers.values()
             ],
@@ -86,4 +109,11 @@ class AnswerLibrary:
             answers[intent] = Answer(
                 intent=intent, title=str(row["title"]).strip(), reply=str(row["reply"]).strip()
             )
-        return cls(version=str(raw.get("version", path.stem)), answers=answers)
+        defaults = raw.get("defaults") or {}
+        if not isinstance(defaults, dict):
+            raise AnswerLibraryError(f"'defaults' in {path} must be a mapping of placeholder to value")
+        return cls(
+            version=str(raw.get("version", path.stem)),
+            answers=answers,
+            defaults={str(k): str(v) for k, v in defaults.items()},
+        )

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; empty means a SQLite file in var_dir.",
     )
     answers_path: Path = DATA_DIR / "answers" / "banking77.yaml"
+    # Values for the answer library's placeholders (JSON), over the library's own defaults.
+    answer_values: dict[str, str] = Field(default_factory=dict)
 
     # The decision policy (see models.policy.PolicySettings).
     auto_reply_enabled: bool = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -33,10 +34,12 @@ log = logging.getLogger(__name__)
 
 def _load_answers(settings: Settings) -> tuple[AnswerLibrary | None, str | None]:
     try:
-        return AnswerLibrary.load(settings.answers_path), None
+        library = AnswerLibrary.load(settings.answers_path)
     except AnswerLibraryError as exc:
         log.warning("%s; suggestions will carry no reply text and nothing is sent automatically", exc)
         return None, str(exc)
+    # The deployment's own values (REPLYDESK_ANSWER_VALUES) win over the library's defaults.
+    return replace(library, defaults={**library.defaults, **settings.answer_values}), None
 
 
 def _validation_message(exc: RequestValidationError) -> str:

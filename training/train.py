@@ -159,7 +159,7 @@ class _Fitter:
         if isinstance(backend, HybridBackend):
             return self.embed(texts)
         if isinstance(backend, TfidfBackend):
-            return backend.head.word_.transform(list(texts))
+            return backend.head.features(list(texts)) / np.sqrt(2.0)
         return None
 
 
@@ -199,7 +199,7 @@ def _cross_fit_linear(
         )
         scores[held_idx] = fold.decision_from_features(features[held_idx])
     head.fit_classifier(features, y, embeddings is not None, fitter.n_classes)
-    vectors = embeddings if embeddings is not None else head.word_.transform(texts)
+    vectors = embeddings if embeddings is not None else features / np.sqrt(2.0)
     simulated = _simulate_unknown(fitter, texts, features, vectors, y, splits, config)
     return scores, fitter.wrap(head), simulated
 

@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from models.answers import AnswerLibrary
+from models.answers import AnswerLibrary, customer_values, unfilled_placeholders
 from models.policy import Action, Owner, PolicySettings, decide
 from models.types import FrictionAssessment, Prediction, Role, Turn
 from service.crud.conversations import get_conversation, lock_conversation, next_seq
@@ -28,6 +28,7 @@ from service.providers import ClassifierProvider, FrictionProvider
 log = logging.getLogger(__name__)
 
 NO_ANSWER = "no_answer"
+UNFILLED = "unfilled_placeholder"
 FRICTION_WINDOW = 30  # the detector sees at most this many latest turns
 REASON_TEXT = {
     "confident": "The model is confident and the customer is calm.",
@@ -41,6 +42,7 @@ REASON_TEXT = {
     "human_owns": "A person owns this conversation.",
     "auto_reply_disabled": "Automatic replies are switched off.",
     NO_ANSWER: "The answer library has no reply for this intent.",
+    UNFILLED: "The reply still has a placeholder without a value; a person completes it.",
 }
 
 
@@ -111,11 +113,8 @@ def _to_turn(m: Message) -> Turn:
 
 
 def _render(library: AnswerLibrary | None, intent: str, conv: Conversation) -> tuple[str | None, str | None]:
-    answer = library.get(intent) if library is not None else None
-    if answer is None:
-        return None, None
-    values = {"customer_name": conv.customer_name} if conv.customer_name else {}
-    return answer.title, answer.render(values)
+    rendered = library.render(intent, customer_values(conv.customer_name)) if library is not None else None
+    return rendered if rendered is not None else (None, None)
 
 
 def _existing(session: Session, conversation_id: str, key: str | None) -> Message | None:
@@ -176,6 +175,9 @@ def post_customer_message(
     title, reply = _render(tools.answers, prediction.intent, conv) if prediction else (None, None)
     if action is Action.AUTO_REPLY and reply is None:
         action, reasons = Action.SUGGEST, [NO_ANSWER]
+    elif action is Action.AUTO_REPLY and reply is not None and unfilled_placeholders(reply):
+        # A reply with a visible "{fee_page_url}" must be completed by a person, never sent as is.
+        action, reasons = Action.SUGGEST, [UNFILLED]
     msg.decision, msg.decision_reasons = action.value, reasons
     friction_out = _store_friction(session, conv, msg, friction, history) if friction is not None else None
     if action is Action.AUTO_REPLY:

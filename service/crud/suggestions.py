@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.answers import AnswerLibrary
+from models.answers import AnswerLibrary, customer_values
 from service.crud.conversations import (
     lock_conversation,
     record_action,
@@ -76,8 +76,13 @@ def _final(
                 "nor an intent of the answer library"
             )
         reply = offered.get(intent or "", {}).get("reply")
-        if reply is None and answers is not None and intent and (answer := answers.get(intent)) is not None:
-            reply = answer.render({"customer_name": customer_name} if customer_name else {})
+        if (
+            reply is None
+            and answers is not None
+            and intent
+            and (found := answers.render(intent, customer_values(customer_name)))
+        ):
+            reply = found[1]
         if reply is None:
             raise Conflict(f"the answer library has no reply for {intent!r}; edit the suggestion instead")
         return intent, reply

@@ -79,6 +79,27 @@ def test_no_answer_text_means_no_automatic_reply(api: Api):
     assert out["decision"] == "suggest" and [r["code"] for r in out["reasons"]] == ["no_answer"]
 
 
+def test_an_anonymous_customer_gets_the_library_default_and_an_unfilled_placeholder_blocks_sending(
+    make_api, settings
+):
+    library = settings.var_dir / "with-defaults.yaml"
+    library.parent.mkdir(parents=True, exist_ok=True)
+    library.write_text(
+        "version: t\ndefaults:\n  customer_name: there\nanswers:\n"
+        "  - {intent: card_arrival, title: Card, reply: 'Hi {customer_name}, see {fee_page_url}.'}\n",
+        encoding="utf-8",
+    )
+    overrides = {"answers_path": library, "answer_values": {"fee_page_url": "https://bank.example/fees"}}
+    filled = make_api(app_settings=settings.model_copy(update=overrides))
+    out = filled.say(filled.conversation(name=None), "Where is my card?")
+    assert out["decision"] == "auto_reply" and out["reply"] == "Hi there, see https://bank.example/fees."
+
+    unfilled = make_api(app_settings=settings.model_copy(update={"answers_path": library}))
+    out = unfilled.say(unfilled.conversation("Ana"), "Where is my card?")
+    assert out["decision"] == "suggest" and out["reply"] is None
+    assert [r["code"] for r in out["reasons"]] == ["unfilled_placeholder"]
+
+
 def test_missing_answer_library_still_serves(make_api, settings):
     api = make_api(app_settings=settings.model_copy(update={"answers_path": settings.var_dir / "none.yaml"}))
     out = api.say(api.conversation(), "Where is my card?")

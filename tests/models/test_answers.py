@@ -141,3 +141,34 @@ def test_missing_fields_name_the_entry(tmp_path: Path, row: str) -> None:
     text = f"answers:\n  - {{intent: ok, title: Fine, reply: Fine.}}\n  - {row}\n"
     with pytest.raises(AnswerLibraryError, match="answer #2 .* needs intent, title and reply"):
         AnswerLibrary.load(_write(tmp_path, text))
+
+
+def test_library_defaults_fill_placeholders_and_call_values_win(tmp_path):
+    from models.answers import unfilled_placeholders
+
+    path = tmp_path / "lib.yaml"
+    path.write_text(
+        "version: v\ndefaults:\n  customer_name: there\n  app_name: the app\nanswers:\n"
+        "  - {intent: a, title: A, reply: 'Hi {customer_name}, open {app_name} or {fee_page_url}.'}\n",
+        encoding="utf-8",
+    )
+    library = AnswerLibrary.load(path)
+    title, reply = library.render("a")
+    assert (title, reply) == ("A", "Hi there, open the app or {fee_page_url}.")
+    assert unfilled_placeholders(reply) == ["fee_page_url"]
+    assert library.render("a", {"customer_name": "Ida"})[1].startswith("Hi Ida,")
+    assert library.render("missing") is None
+    assert AnswerLibrary.load(_roundtrip(library, tmp_path)).defaults == library.defaults
+
+
+def _roundtrip(library: AnswerLibrary, tmp_path) -> str:
+    out = tmp_path / "again.yaml"
+    out.write_text(library.to_yaml(), encoding="utf-8")
+    return str(out)
+
+
+def test_defaults_must_be_a_mapping(tmp_path):
+    path = tmp_path / "lib.yaml"
+    path.write_text("defaults: [1]\nanswers:\n  - {intent: a, title: A, reply: r}\n", encoding="utf-8")
+    with pytest.raises(AnswerLibraryError, match="defaults"):
+        AnswerLibrary.load(path)
