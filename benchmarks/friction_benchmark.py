@@ -96,6 +96,12 @@ def main() -> None:
         default=REPO / "data" / "friction" / "conversations_dev.jsonl",
         help="DEV conversations, reported beside the test set when the file exists",
     )
+    parser.add_argument(
+        "--dev2",
+        type=Path,
+        default=REPO / "data" / "friction" / "conversations_dev2.jsonl",
+        help="the second, harder DEV set, reported beside the test set when the file exists",
+    )
     args = parser.parse_args()
     path = args.model or REPO / get_settings().friction_dir
     if not (path / "friction.json").is_file():
@@ -118,6 +124,17 @@ def main() -> None:
     conversation_figures(detector, convs, "conversation TEST set")
     if args.dev.is_file():
         conversation_figures(detector, read_conversations(args.dev), "conversation DEV set (used for tuning)")
+    if args.dev2.is_file():
+        dev2 = read_conversations(args.dev2)
+        conversation_figures(detector, dev2, "conversation DEV2 set (used for tuning)")
+    # The honest DEV figures are out of fold (each conversation scored by weights fitted without it).
+    for key in ("conversations_dev_out_of_fold", "conversations_dev2_out_of_fold"):
+        oof = detector.metadata.get("metrics", {}).get(key)
+        if oof:
+            print(
+                f"{key}: precision {oof['precision']:.3f}, recall {oof['recall']:.3f}, "
+                f"ECE {oof['ece']:.3f} (n={oof['n']})"
+            )
 
     p50, p95, cold = latency_ms(detector, convs)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -22,6 +22,8 @@ BITEXT_FILE = DATA_DIR / "bitext" / "Bitext_Sample_Customer_Support_Training_Dat
 DANISH_AID_FILE = DATA_DIR / "friction" / "da_messages_train.csv"
 ENGLISH_AID_FILE = DATA_DIR / "friction" / "en_messages_train.csv"
 DEV_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev.jsonl"
+# A second, harder DEV set written by someone who had seen neither the detector nor the test set.
+DEV2_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev2.jsonl"
 BITEXT_FRICTION_INTENTS = frozenset({"complaint", "contact_human_agent"})
 # Share of Bitext rows kept out of tone training, for the synthetic conversations only.
 BITEXT_HOLDOUT = 0.3

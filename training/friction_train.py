@@ -52,6 +52,10 @@ class FrictionTrainConfig:
     dev_conversations: str | None = (
         str(fd.DEV_CONVERSATIONS_FILE) if fd.DEV_CONVERSATIONS_FILE.is_file() else None
     )
+    # The second, harder DEV set; pooled with the first for the weights and the out-of-fold threshold.
+    dev2_conversations: str | None = (
+        str(fd.DEV2_CONVERSATIONS_FILE) if fd.DEV2_CONVERSATIONS_FILE.is_file() else None
+    )
     goemotions_limit: int | None = None  # for quick tests: use only the first N GoEmotions rows per split
 
 
@@ -117,6 +121,7 @@ def fit_conversation_model(
     calm: list[str],
     angry: list[str],
     dev: list[fd.LabelledConversation] | None = None,
+    groups: dict[str, set[str]] | None = None,
 ) -> dict:
     """Fit the conversation weights and threshold (``friction_conv``); returns dev metrics."""
     train = _labelled(synth.generate(cfg.n_synthetic_train, cfg.seed, calm, angry), "synth-train")
@@ -131,6 +136,7 @@ def fit_conversation_model(
         cfg.prior_strength,
         cfg.dev_weight,
         seed=cfg.seed,
+        groups=groups,
     )
 
 
@@ -164,10 +170,16 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
     angry = bitext_held.loc[bitext_held["friction"] == 1, "text"].tolist() + [
         t for t in fd.load_strong_friction("dev") if not _rule_fires(t)
     ]
-    dev = fd.read_conversations(Path(cfg.dev_conversations)) if cfg.dev_conversations else []
-    if dev:
-        sources["conversations_dev"] = len(dev)
-    conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev)
+    dev: list[fd.LabelledConversation] = []
+    groups: dict[str, set[str]] = {}
+    dev_files = (("conversations_dev", cfg.dev_conversations), ("conversations_dev2", cfg.dev2_conversations))
+    for name, file in dev_files:
+        if file:
+            part = fd.read_conversations(Path(file))
+            dev += part
+            sources[name] = len(part)
+            groups[name] = {c.id for c in part}
+    conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev, groups)
     detector.metadata = {
         "created_at": datetime.now(UTC).isoformat(),
         "tone_threshold": round(tone_threshold, 4),

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold, train_test_split
-from tqdm.auto import tqdm
+from sklearn.model_selection import train_test_split
 
 from models.answers import AnswerLibrary
 from models.classifier import BACKENDS, ReplyClassifier
@@ -39,13 +38,13 @@ from models.classifier.encoder import SentenceEncoder, configure_threads, resolv
 from models.classifier.linear import LinearTextHead
 from models.classifier.thresholds import choose_oos_threshold, choose_thresholds
 from models.classifier.transformer import TransformerBackend
+from training.crossfit import Simulated, cross_fit_linear
 from training.data import DataError, Example, as_examples, check_training_labels
 
 logger = logging.getLogger(__name__)
 
 
 OOS_REJECT_GRID = (0.02, 0.05, 0.08, 0.1, 0.15)
-UNKNOWN_GROUPS = 4  # intents are split in 4 groups, each unknown to one simulation model
 SCOPE_FITTED_ON = "fold models trained without a quarter of the intents: is the top intent known and right"
 
 
@@ -159,90 +158,8 @@ class _Fitter:
         if isinstance(backend, HybridBackend):
             return self.embed(texts)
         if isinstance(backend, TfidfBackend):
-            return backend.head.features(list(texts)) / np.sqrt(2.0)
+            return backend.head.word_.transform(list(texts))
         return None
-
-
-@dataclass(frozen=True)
-class _Simulated:
-    """Held-out predictions of fold models trained without some intents: their rows play the
-    unknown intents a deployed model meets, to fit the out-of-scope score on."""
-
-    logits: np.ndarray
-    texts: list[str]
-    neighbours: Neighbours
-    in_scope_and_right: np.ndarray
-
-
-def _cross_fit_linear(
-    fitter: _Fitter, texts: list[str], y: np.ndarray, config: TrainConfig
-) -> tuple[np.ndarray, Backend, _Simulated | None]:
-    """Out-of-fold scores for every row (k-fold cross-fitting), the final model on all rows and
-    the unknown-intent simulation (``None`` with too few intents).
-
-    The texts are vectorised once: the TF-IDF vocabularies use no labels, so only the linear
-    model is refitted per fold, and the final model reuses the same features.
-    """
-    head = fitter.head().fit_vectorizers(texts)
-    embeddings = fitter.embed(texts) if config.backend == "hybrid" else None
-    features = head.features(texts, embeddings)
-    min_count = int(np.bincount(y).min())
-    folds = min(config.folds, max(2, min_count))
-    if min_count >= 2:
-        splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=config.seed).split(texts, y))
-    else:
-        splits = _plain_folds(len(texts), folds, config.seed)
-    scores = np.zeros((len(texts), fitter.n_classes))
-    for train_idx, held_idx in tqdm(splits, desc="cross-fitting", unit="fold", disable=not config.progress):
-        fold = fitter.head().fit_classifier(
-            features[train_idx], y[train_idx], embeddings is not None, fitter.n_classes
-        )
-        scores[held_idx] = fold.decision_from_features(features[held_idx])
-    head.fit_classifier(features, y, embeddings is not None, fitter.n_classes)
-    vectors = embeddings if embeddings is not None else features / np.sqrt(2.0)
-    simulated = _simulate_unknown(fitter, texts, features, vectors, y, splits, config)
-    return scores, fitter.wrap(head), simulated
-
-
-def _simulate_unknown(
-    fitter: _Fitter,
-    texts: list[str],
-    features: Any,
-    vectors: Any,
-    y: np.ndarray,
-    splits: list[tuple[np.ndarray, np.ndarray]],
-    config: TrainConfig,
-) -> _Simulated | None:
-    """For each of up to ``UNKNOWN_GROUPS`` folds, a model trained without that fold's rows
-    and without one group of intents; the fold's rows of those intents are then unknown."""
-    groups = min(UNKNOWN_GROUPS, len(splits))
-    if fitter.n_classes < 2 * groups:
-        return None
-    order = np.random.default_rng(config.seed).permutation(fitter.n_classes)
-    parts: list[tuple[np.ndarray, np.ndarray, Neighbours, np.ndarray]] = []
-    for g in tqdm(range(groups), desc="unknown intents", unit="fold", disable=not config.progress):
-        unknown = np.isin(y, order[g::groups])
-        train_idx, held_idx = splits[g]
-        train_idx = train_idx[~unknown[train_idx]]
-        fold = fitter.head().fit_classifier(
-            features[train_idx], y[train_idx], config.backend == "hybrid", fitter.n_classes
-        )
-        logits = fold.decision_from_features(features[held_idx])
-        neighbours = NeighbourIndex(vectors[train_idx], y[train_idx]).query(vectors[held_idx])
-        target = ~unknown[held_idx] & (logits.argmax(axis=1) == y[held_idx])
-        parts.append((held_idx, logits, neighbours, target))
-    return _Simulated(
-        np.vstack([p[1] for p in parts]),
-        [texts[i] for p in parts for i in p[0]],
-        Neighbours(np.vstack([p[2].sims for p in parts]), np.vstack([p[2].labels for p in parts])),
-        np.concatenate([p[3] for p in parts]),
-    )
-
-
-def _plain_folds(n: int, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    order = np.random.default_rng(seed).permutation(n)
-    parts = np.array_split(order, folds)
-    return [(np.concatenate(parts[:i] + parts[i + 1 :]), part) for i, part in enumerate(parts)]
 
 
 def train_classifier(
@@ -292,7 +209,7 @@ def train_classifier(
         held_from = f"a stratified {config.validation_fraction:.0%} split of the training data"
         nn_index, held_neighbours, simulated = None, None, None
     else:
-        held_logits, backend, simulated = _cross_fit_linear(fitter, texts, y, config)
+        held_logits, backend, simulated = cross_fit_linear(fitter, texts, y, config)
         held_y, held_texts = y, texts
         held_from = f"{config.folds}-fold out-of-fold predictions on the training data"
         # Each training row's neighbours without itself, as a new message would see them.
@@ -346,7 +263,7 @@ def _calibrate(
     held_from: str,
     texts: list[str],
     neighbours: Neighbours | None,
-    simulated: _Simulated | None = None,
+    simulated: Simulated | None = None,
 ) -> dict[str, Any]:
     """Temperature, confidence model, thresholds and held-out metrics as ``model.json`` sections.
 

@@ -53,7 +53,7 @@ class TfidfBackend:
         texts = list(texts)
         words = self.head.word_.transform(texts)
         features = sparse.hstack([words, self.head.char_.transform(texts)], format="csr")  # = head.features
-        return self.head.decision_from_features(features), features / np.sqrt(2.0)
+        return self.head.decision_from_features(features), words
 
     def save(self, directory: Path) -> dict[str, Any]:
         joblib.dump(self.head, directory / HEAD_FILE)

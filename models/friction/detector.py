@@ -41,6 +41,8 @@ DEFAULT_WEIGHTS = {
     "shouting": 2.0,
     "profanity": 2.0,
     "wait": 1.5,
+    "threat": 3.0,
+    "negative_turns": 1.0,
 }
 DEFAULT_BIAS = -4.2
 

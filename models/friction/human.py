@@ -54,7 +54,8 @@ _DA = (
     r"sagsbehandler\w*|nogen(?=\s*(?:[.?!,]|$|der\b|som\b|fra\b|til at\b))|en der|en fra|operatør|operator)"
 )
 _WHO_DA = (
-    r"(?:et |en |jeres |din |nogen |en af jeres |et rigtigt |en rigtig |en levende )?"
+    r"(?:et |en |jeres |din |nogen |en af jeres |et rigtigt |en rigtig |en levende |"
+    r"hans |hendes |deres |den )?"
     rf"(?:rigtigt? |levende |ægte |menneskelig |fysisk )?{_DA}"
 )
 _PLEASE = r"(?:please|pls|plz|plis|now|asap|right now|thanks|tak|nu|hurtigt|!+)"
@@ -80,14 +81,23 @@ _PATTERNS = (
     rf"\bhelp\s+(?:from|of)\s+{_WHO_EN}\b",
     r"\b(?:is|are) there (?:a|an|any|anyone|anybody|someone|somebody)\s*(?:real |actual |human )?"
     r"(?:human|person|people|agent|one|body)?\b[^.?!]{0,25}\b(?:talk|speak|help|chat)",
-    r"\b(?:can|could|will|would)\s+(?:a|some|any|one of your)\s+(?:real\s+)?(?:human|person|agent|employee|"
-    r"colleague|staff member|someone)\s+(?:please\s+)?(?:look|check|help|call|contact|take|review)",
+    r"\b(?:can|could|will|would)\s+(?:(?:a|some|any|one of your)\s+)?(?:real\s+)?(?:human|person|agent|"
+    r"employee|colleague|staff member|someone|somebody|anyone|anybody)\s+(?:please\s+|actually\s+|just\s+)*"
+    r"(?:look|check|help|call|contact|take|review)",
     r"\b(?:some ?one|some ?body|a person|a human|an agent|a manager)\s+"
     r"(?:to\s+|please\s+|should\s+|can\s+|could\s+)?(?:call|ring|phone|email|contact)\s+me\b",
     r"\b(?:some ?one|some ?body|a person|a human|an agent|a manager|a supervisor)\s+"
     r"(?:needs to|need to|has to|must|should|have to)\s+"
     r"(?:call|contact|look|help|fix|sort|check|deal|handle|get back)",
-    r"\b(?:call|ring|phone)\s+me(?:\s+back)?\b|\bcall ?back\b",
+    # "Will they call me?" asks about a call already booked, not for a person.
+    r"(?<!will they )(?<!would they )(?<!they will )(?<!they'll )(?<!does she )(?<!does he )"
+    r"\b(?:call|ring|phone)\s+me(?:\s+back)?\b(?!\s+(?:next|tomorrow|on|at|this|after|before|between|in the|"
+    r"some ?time|later|when)\b)|\bcall ?back\b",
+    r"\bwho (?:can|do|should|could) i (?:talk|speak|chat|write|complain)(?: to| with)?\b|"
+    r"\bwho (?:is|will be) (?:actually )?(?:looking at|handling|dealing with) (?:this|it|my)\b",
+    r"\b(?:can|could|may) i (?:call|phone|ring) (?:you|your (?:team|office|support|hotline))\b"
+    r"(?!\s+(?:on|at|in|after|before|during|over|tomorrow|today)\b)|"
+    r"\b(?:a|your) (?:phone )?number i can (?:call|ring)\b",
     r"\b(?:not|no more|don't want|do not want|stop|enough of|sick of|tired of)\s+"
     r"(?:to talk to\s+|talking to\s+|chatting with\s+)?(?:a |the |this |your |with |you )?(?:stupid |dumb )?"
     r"(?:bot|bots|robot|robots|machine|chatbot|automated|ai)\b",
@@ -115,14 +125,21 @@ _PATTERNS = (
     r"\ben af (?:jeres|dine) (?:medarb\w*|kolleger|kollegaer|folk|radgivere)\b",
     r"\b(?:some ?one|some ?body|a person|a human) (?:from|at|on) (?:your|the) "
     r"(?:team|support|staff|company|bank|office)\b",
-    r"\b(?:ring|ringe)\w*\s+(?:mig\s+)?op\b|\bringe?\s+(?:til\s+)?mig\b|\bopkald fra\b|\bringes op\b",
+    # "I ringer mig op i dag" tells what the company will do; "ring mig op" asks for it.
+    r"(?<!i )(?<!de )(?<!at )(?<!han )(?<!hun )(?<!som )\b(?:ring|ringe)\w*\s+(?:mig\s+)?op\b|"
+    r"\bringe?\s+(?:til\s+)?mig\b|\bopkald fra\b|\bringes op\b",
     r"\b(?:kan|ma|vil|skal|bor)\s+(?:en|et|nogen)\s+(?:rigtig\w*\s+)?"
-    r"(?:medarb\w*|person|menn?es?k\w*|radgiver)\s+(?:kigge|se|hjaelpe|ringe|tage|kontakte|ga)",
+    r"(?:medarb\w*|person|menn?es?k\w*|radgiver)\s+(?:ikke\s+)?(?:bare\s+|lige\s+|venligst\s+)*(?:kigge|se|hjaelpe|ringe|tage|kontakte|ga)",
     r"\b(?:ikke|ingen|ikke mere|ikke flere|gider ikke|orker ikke|traet af)\s+(?:at\s+)?"
     r"(?:tale med\s+|snakke med\s+|skrive med\s+)?"
     r"(?:en\s+|jeres\s+|den\s+|din\s+|dig\s+|jer\s+)?(?:dum\w*\s+)?"
     r"(?:robot|robotter|bot|chatbot|maskine|computer|ai)\b",
     r"\bvil (?:gerne )?(?:tale|snakke) med (?:jer|nogen|dig i telefonen)\b",
+    r"\bhvem (?:kan|skal|ma|bor) jeg (?:tale|snakke|skrive|ringe|klage)(?: med| til)?\b|"
+    r"\bhvem (?:kigger|ser) (?:pa|pa) det\b|\bnogen (?:ma|skal|bor) (?:da |vel )?(?:kunne )?hjaelpe\b",
+    r"\b(?:kan|ma|skal) jeg (?:ikke )?(?:ringe|skrive|tale|snakke) (?:til|med) (?:jer|jeres|dig|nogen)\b"
+    r"(?!\s+(?:om|pa|i|efter|for|kl|fra|mellem|i morgen)\b)|"
+    r"\bet (?:tele)?(?:fon)?nummer jeg kan ringe\b",
 )
 
 
@@ -136,9 +153,26 @@ def _fold_pattern(pattern: str) -> str:
 HUMAN_REQUEST = re.compile("|".join(f"(?:{_fold_pattern(p)})" for p in _PATTERNS))
 
 
+# A call booked for later ("could someone call me next Wednesday", "i ringer mig op i dag") arranges
+# an appointment; it is not a plea to reach a person now, unless the customer adds urgency.
+_SCHEDULED = re.compile(
+    _fold_pattern(
+        r"\b(?:call|ring|phone|ringe|ringer)\b[^.?!]{0,45}\b(?:next|tomorrow|this (?:afternoon|evening|week)|"
+        r"on (?:mon|tue|wed|thu|fri|sat|sun)\w*|i naeste|i morgen|"
+        r"pa (?:man|tirs|ons|tors|fre|lør|søn)dag|"
+        r"(?:man|tirs|ons|tors|fre)dag (?:eller|formiddag|eftermiddag))\b"
+    )
+)
+_URGENT = re.compile(
+    _fold_pattern(r"\b(?:now|asap|right away|immediately|urgent\w*|straks|med det samme|nu|haster)\b")
+)
+
+
 def human_request(text: str) -> str | None:
     """The phrase of ``text`` that asks for a person (as the customer wrote it), or ``None``."""
     folded, index = fold(text)
+    if _SCHEDULED.search(folded) and not _URGENT.search(folded):
+        return None
     m = HUMAN_REQUEST.search(folded)
     if m is None:
         return None

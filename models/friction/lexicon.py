@@ -94,6 +94,29 @@ ANSWER_REJECTED = _any(
     r"\bsamme (svar|besked)\b",
     r"\bjeg har (allerede|jo) (prøvet|gjort|skrevet)\b",
     r"\b(læs|svar på) (mit|min) (spørgsmål|besked)\b",
+    # Further everyday phrasings of "that missed" (English, then Danish word orders).
+    r"\b(you('re| are) not|you aren't|you didn't|you did not|you haven't|you have not) "
+    r"(answer\w*|read\w*|get(ting)? it|listen\w*)\b|\bnot what i('m| am) asking\b|"
+    r"\b(that's|that is|this is|it's) not (the|my) (problem|issue|question|point)\b|"
+    r"\b(going|go|running) (round|around) in circles\b|\bi asked (about|for|whether|if)\b[^.?!]{0,40}\bnot\b|"
+    r"\b(still|that still|it still) (doesn't|does not|won't|isn't) (work|help)\w*|"
+    r"\b(tried|done|did) (that|this|it|all that)\b[^.?!]{0,20}\b(already|doesn't work|didn't work|no luck)\b",
+    r"\bdet (hjælper|hjalp|virker|virkede) (mig )?(jo |slet |overhovedet |stadig )?ikke\b|"
+    r"\bdet har jeg (jo |allerede )+(prøvet|gjort|skrevet|sagt)\b|"
+    r"\bdet er (jo )?det jeg (har gjort|gjorde|gør)\b|"
+    r"\bdet ved jeg (jo )?(godt|allerede)\b|\bhar (jeg )?(jo |allerede )+(prøvet|gjort det)\b|"
+    r"\bsamme fejl\b|\bdet virker (bare|stadig bare) ikke\b|"
+    r"\b(ikke det|ikke hvad) jeg spørger om\b|\bdu svarer (jo )?ikke på\b|\b(vi|du) kører i ring\b|"
+    r"\bdet (løser|besvarer) (jo )?ikke\b|\bdet kan jeg ikke bruge\b|\bdet er (jo )?forkert\b|"
+    r"\bdet giver (jo )?ikke (nogen )?mening\b",
+    r"\b(i'?m|i am) asking (about|a simple|you|for)\b|\bsimple question\b|"
+    r"\bi asked (when|what|how|where|why|for)\b|"
+    r"\bdo you (even )?(understand|read) (what i|me|my)\b|\bare you (even )?(reading|listening)\b|"
+    r"\bforstår du (overhovedet |slet |virkelig )?(ikke )?hvad jeg (skriver|siger|mener|spørger)\b|"
+    r"\bjeg (spørger|spurgte) (jo |bare |om |hvornår|hvad|hvor)|"
+    r"^\W*(fantastisk|perfekt|super|great|perfect|wonderful|brilliant|lovely)[.!]+\s+(så|so)\b|"
+    r"\b(i )?expected (better|more)\b|\byou (literally |just )+(said|offered|told|wrote)\b|"
+    r"\b(havde|har) forventet (mere|bedre)\b|\bdu (har )?(jo )?lige (tilbudt|sagt|skrevet)\b",
     # Sarcastic thanks for an answer that missed: praise words no calm customer uses this way.
     r"\b(genius|brilliant help|exactly what i (wanted|needed|asked for)|(would )?never have thought of that|"
     r"oh,? great,|oh,? wonderful|oh,? perfect|oh,? brilliant|yeah,? right|thanks for nothing|"
@@ -111,6 +134,10 @@ REPEAT_CLAIM = _any(
     r"\b(second|third|fourth|fifth)\s+(\w+\s+){1,2}(this|in a|in one)\s+(week|month|year)\b",
     r"\b(igen og igen|hvor mange gange|spurgt før|allerede spurgt|skrevet før|for sidste gang|"
     r"(to|tre|fire|fem|flere|mange) gange)\b",
+    r"\b(i('ve| have) (already )?(asked|written|explained|told you)( this| that| about this)? "
+    r"(before|already|earlier|twice)|yet again|still the same (answer|reply|thing)|same answer again)\b",
+    r"\b(jeg har (allerede |jo )?(spurgt|skrevet|forklaret)( om)?( det| dette)? (før|allerede|tidligere)|"
+    r"endnu en gang|atter en gang|samme svar igen)\b",
 )
 
 PROFANITY = _any(
@@ -164,6 +191,41 @@ COMPLAINT = _any(
     r"\b(værst\w*|elendigste|ringeste|not even (a|an) (sorry|apology|reply|answer)|"
     r"ikke engang (en|et) (undskyldning|svar|beklager))\b",
     r"\b(seriøst|hallo|hva)\s*\?+",
+    # Everyday complaint families missing above.
+    r"\b(not good enough|(this|that|it) is not (ok|okay)|poor service|shocking|appalling|dreadful|nightmare|"
+    r"taking forever|takes forever|(i've|i have) had (it|enough)|"
+    r"(why is|is it (really|that)) (it |this )?so (hard|difficult)|is it really that (hard|difficult)|"
+    r"(spent|wasted) (the )?(whole|all|entire|my whole)( \w+)? (day|morning|afternoon|evening|weekend)|"
+    r"still (haven't|have not|hasn't|has not|don't|do not)|nobody has (replied|answered|called)|"
+    r"too much to ask|not (being )?taken seriously|feel (ignored|cheated|fobbed off)|"
+    r"losing (my )?patience|what am i supposed to do|(done|finished) with you|"
+    r"no one has (replied|answered|called)|no (reply|response|answer) (yet|at all|from you))\b",
+    r"\b((det er )?(simpelthen )?for dårligt|ikke godt nok|(jeg har )?fået nok|noget rod|evigheder|"
+    r"(hvorfor|er det (virkelig|da|seriøst)) så (svært|besværligt)|hvad (sker|foregår) der|"
+    r"hvorfor sker der ikke noget|"
+    r"har (stadig|endnu) ikke (fået|hørt|modtaget)|ingen (reaktion|svar fra jer)|så træt af|"
+    r"for meget (at forlange|forlangt)|ikke taget seriøst|føler mig (ignoreret|snydt|til grin|overset)|"
+    r"(mister|miste) (tålmodigheden|min tålmodighed)|hvad (skal|forventer i at) jeg (så )?(gøre|stille op)|"
+    r"(færdig|færdige) med jer|gider (jeg )?(snart |altså |virkelig )?ikke( mere)?|"
+    r"brugt hele (dagen|formiddagen|eftermiddagen|aftenen|weekenden|morgenen))\b",
+)
+
+# Threats to leave, review, complain officially or go to law: stronger than annoyance, so a
+# feature of their own ("cancel my subscription" as a question is not one: it needs an intent).
+THREAT = _any(
+    r"\b(trustpilot|bad review|(post|write|share) (this|it|about this) (on|online|everywhere)|social media|"
+    r"the press|lawyer|solicitor|sue you|legal action|small claims|ombudsman|"
+    r"consumer (council|authority|rights)|"
+    r"(take|taking) my (business|money|custom) elsewhere|(switch|switching|move|moving) to (a |another )?"
+    r"(competitor|another (bank|provider|company))|report you|file a (formal )?complaint)\b",
+    r"\b(or|otherwise|else) (i'?ll|i will|i'?m going to|i am going to)\b|"
+    r"\b(i'?ll|i will|i'?m going to) [^.?!]{0,30}\b(if|unless) (i|you) (don't|do not|doesn't|can't|won't)\b",
+    r"\b(trustpilot|dårlig anmeldelse|anmeldelse|sociale medier|pressen|advokat|forbrugerombudsmand\w*|"
+    r"forbrugerklage\w*|ankenævn\w*|klage over jer|politianmeld\w*|"
+    r"(så |ellers )(opsiger|lukker|skifter|går|melder|klager) jeg|"
+    r"skifter (til en anden|bank|selskab|udbyder))\b",
+    r"\b(ellers|eller også) (skifter|opsiger|klager|går|ringer)\b|\bhvis (i|jeg) ikke[^.?!]{0,40}\b"
+    r"(så )?(opsiger|skifter|klager|anmelder|skriver)\b",
 )
 
 # Softeners: "a bit annoying" is a calm customer describing a problem, not a frustrated one.
@@ -172,12 +234,28 @@ HEDGE = _any(
     r"(annoy\w*|disappoint\w*|frustrat\w*|irritere\w*|ærgerlig\w*|skuffe\w*|træls)",
     # Cross with oneself, not with the company.
     r"\b(annoyed|angry|mad|frustrated|cross|irriteret|sur|vred)\s+(at|with|på)\s+(myself|mig selv)\b",
+    # A calm follow-up or a closed matter: "just checking", "it's sorted now".
+    r"\b(just (checking|wanted to (check|say|let you know))|no (rush|hurry)|"
+    r"it'?s (all )?(sorted|resolved|fixed)|"
+    r"ingen hast|bare for at (høre|tjekke)|(det er|er nu) (løst|ordnet|på plads))\b",
+)
+
+# The customer's own mishap ("just my bloody luck", "pis også, jeg tabte den"): strong words about
+# bad luck, not about the service.
+MISHAP = _any(
+    r"\b(just my (\w+ )?luck|typical me|silly me|my (own )?fault|my mistake|my bad|(own|my) stupidity|"
+    r"pis også|min egen skyld|min (egen )?fejl|typisk mig|sikke et uheld)\b|🙈|🤦|🫣",
+    # An accident of one's own doing or one's family's, told as the reason for writing.
+    r"\b(i|i've|i have|my (kid|kids|son|daughter|dog|cat|husband|wife|partner))\s+(just\s+|accidentally\s+)?"
+    r"(spilled|spilt|dropped|broke|smashed|crashed|left my|forgot my|locked myself)\b",
+    r"\b(jeg|min (søn|datter|hund|kat|mand|kone|kæreste|unge))\s+(har\s+)?(lige\s+|kommet til at\s+)?"
+    r"(tabt|tabte|smadret|smadrede|glemt|glemte|kørt|kørte|spildt|spildte|væltet|væltede|låst mig ude)\b",
 )
 
 
 # A customer who laughs at their own mishap ("third one this year :)") is not angry; one who
 # laughs or thanks while swearing ("holy crap, that was fast, thanks!") is not either.
-LAUGHTER = re.compile(r"\b(haha\w*|hehe\w*|lol)\b|[:;]-?\)|😂|😅|😄|🙂|😊")
+LAUGHTER = re.compile(r"\b(haha\w*|hehe\w*|lol)\b|[:;]-?\)|😂|😅|😄|🙂|😊|🙈|🤦|😬|🤷|🫣")
 LIGHT_HEARTED = re.compile(LAUGHTER.pattern + r"|\b(thanks|thank you|tak)\b")
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
@@ -196,6 +274,12 @@ def matches(pattern: re.Pattern[str], text: str) -> str | None:
     return None
 
 
+_STRESSED = re.compile(
+    r"\b(IS|ARE|HAVE|HAS|DID|DO|DOES|NOT|NEVER|STILL|AM|WAS|WERE|NO|ALREADY|CAN'?T|WON'?T|DON'?T|DIDN'?T|"
+    r"ER|HAR|IKKE|ALDRIG|STADIG|SKAL|VIL|KAN|GJORDE|ALLEREDE|ALLE|INGEN|SLETTE|ER DEN)\b"
+)
+
+
 def shouting(text: str) -> float:
     """How much a message shouts, 0..1: the share of capital letters plus a bonus for '!!'."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -203,4 +287,6 @@ def shouting(text: str) -> float:
     # Ignore normal sentence capitalisation; a long message mostly in capitals shouts.
     caps_part = max(0.0, (caps - 0.3) / 0.5)
     bang = 0.5 if re.search(r"[!?]{3,}|!!", text) else 0.0
-    return min(1.0, caps_part + bang)
+    # One stressed word in capitals ("I DID pay", "jeg HAR betalt") is a raised voice too.
+    stress = 0.5 if caps_part == 0.0 and _STRESSED.search(text) else 0.0
+    return min(1.0, caps_part + bang + stress)

@@ -30,6 +30,8 @@ FEATURES = (
     "shouting",
     "profanity",
     "wait",
+    "threat",
+    "negative_turns",
 )
 
 # Words too common to tell two questions apart.
@@ -139,10 +141,19 @@ class _Scan:
             self.fire("negative_tone", "tone", f"The latest message sounds frustrated ({tones[-1]:.0%}).")
         complaint = lexicon.matches(lexicon.COMPLAINT, self.lower)
         if complaint:
-            soft = lexicon.HEDGE.search(self.lower) or lexicon.LAUGHTER.search(self.lower)
+            soft = (
+                lexicon.HEDGE.search(self.lower)
+                or lexicon.LAUGHTER.search(self.lower)
+                or lexicon.MISHAP.search(self.lower)
+            )
             self.f["complaint"] = 0.5 if soft else 1.0
             if tones[-1] < level:
                 self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
+        threat = lexicon.matches(lexicon.THREAT, self.lower)
+        if threat:
+            self.f["threat"] = 1.0
+            self.fire("negative_tone", "threat", f'The customer threatens to leave or complain ("{threat}").')
+        self.negative_turns(complaint is not None or threat is not None)
         if len(tones) > 1:
             prev = max(range(len(tones) - 1), key=lambda k: tones[k])
             self.f["tone_prev"] = max(tones[k] * 0.7 ** (len(tones) - 2 - k) for k in range(len(tones) - 1))
@@ -158,6 +169,27 @@ class _Scan:
                     "rising",
                     "The customer has grown more negative over the last messages.",
                 )
+
+    def negative_turns(self, latest_negative: bool) -> None:
+        """How many customer messages so far were negative (tone, complaint, threat or rejection):
+        graded, so that two mildly annoyed messages count for more than one."""
+        level = self.config.tone_fires
+        count = 0
+        for k, i in enumerate(self.cust):
+            text = self.turns[i].text
+            negative = (
+                self.tones[k] >= level
+                or (i == self.last and latest_negative)
+                or any(lexicon.matches(p, text) for p in (lexicon.COMPLAINT, lexicon.ANSWER_REJECTED))
+            )
+            count += negative
+        self.f["negative_turns"] = min(1.0, count / 3)
+        if count >= 2:
+            self.fire(
+                "rising_negativity",
+                "negative_turns",
+                f"{count} of the customer's messages so far were negative.",
+            )
 
     def repeats(self) -> None:
         """The same question again (by text or by intent), the bot going in circles, "third time I ask"."""
@@ -220,7 +252,8 @@ class _Scan:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
         if swear:
-            self.f["profanity"] = 0.5 if lexicon.LIGHT_HEARTED.search(self.lower) else 1.0
+            light = lexicon.LIGHT_HEARTED.search(self.lower) or lexicon.MISHAP.search(self.lower)
+            self.f["profanity"] = 0.5 if light else 1.0
             self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
 
     def wait(self, now: datetime | None) -> None:

@@ -91,17 +91,31 @@ def _assess(tools: TurnTools, turns: list[Turn]) -> FrictionAssessment | None:
         return None
 
 
-def _turns(session: Session, conversation_id: str) -> list[Message]:
+def _history(session: Session, conversation_id: str) -> tuple[list[str], list[Turn]]:
+    """The latest turns as the friction detector sees them, with their message ids.
+
+    Only the columns a ``Turn`` needs: no ORM objects to track and no prediction JSON to decode.
+    """
     stmt = (
-        select(Message)
+        select(
+            Message.id,
+            Message.role,
+            Message.text,
+            Message.created_at,
+            Message.intent,
+            Message.confidence,
+            Message.out_of_scope,
+        )
         .where(Message.conversation_id == conversation_id)
         .order_by(Message.seq.desc())
         .limit(FRICTION_WINDOW - 1)  # plus the new message
     )
-    return list(reversed(session.scalars(stmt).all()))
+    rows = list(reversed(session.execute(stmt).all()))
+    return [r.id for r in rows], [_to_turn(r) for r in rows]
 
 
-def _to_turn(m: Message) -> Turn:
+def _to_turn(m: Any) -> Turn:
+    """A ``Message`` or a row of ``_history``'s columns (same attribute names) as a ``Turn``."""
     return Turn(
         role=Role(m.role),
         text=m.text,
@@ -120,8 +134,12 @@ def _render(library: AnswerLibrary | None, intent: str, conv: Conversation) -> t
 def _existing(session: Session, conversation_id: str, key: str | None) -> Message | None:
     if key is None:
         return None
-    stmt = select(Message).where(Message.conversation_id == conversation_id, Message.idempotency_key == key)
-    return session.scalars(stmt).first()
+    # Only the id: nearly always there is none, and a retry loads the row by primary key.
+    stmt = select(Message.id).where(
+        Message.conversation_id == conversation_id, Message.idempotency_key == key
+    )
+    found = session.scalars(stmt).first()
+    return session.get(Message, found) if found is not None else None
 
 
 def post_customer_message(
@@ -138,7 +156,7 @@ def post_customer_message(
         return outcome_for(session=session, message=first, status=conv.status), False
     if conv.status == Owner.RESOLVED:
         raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
-    history = _turns(session, conv.id)
+    turn_ids, turns = _history(session, conv.id)
     session.commit()  # end the read before the slow part (SQLite: releases the write lock)
     now = utcnow()
     msg = Message(
@@ -155,8 +173,9 @@ def post_customer_message(
         msg.intent, msg.confidence = prediction.intent, prediction.confidence
         msg.out_of_scope, msg.model_version = prediction.out_of_scope, prediction.model_version
         msg.prediction = prediction.to_dict()
-    history.append(msg)
-    friction = _assess(tools, [_to_turn(m) for m in history])
+    turn_ids.append(msg.id)
+    turns.append(_to_turn(msg))
+    friction = _assess(tools, turns)
 
     conv = lock_conversation(session, conversation_id)
     first = _existing(session, conversation_id, idempotency_key)
@@ -164,12 +183,6 @@ def post_customer_message(
         return outcome_for(session=session, message=first, status=conv.status), False
     if conv.status == Owner.RESOLVED:
         raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
-    msg.seq = next_seq(session, conv.id)
-    session.add(msg)
-    try:
-        session.flush()  # the rows below point at it, and no relationship() tells the ORM the order
-    except IntegrityError:
-        return _first_copy(session, conversation_id, idempotency_key), False
     decision = decide(prediction, friction, Owner(conv.status), tools.policy)
     action, reasons = decision.action, [r.value for r in decision.reasons]
     title, reply = _render(tools.answers, prediction.intent, conv) if prediction else (None, None)
@@ -178,8 +191,15 @@ def post_customer_message(
     elif action is Action.AUTO_REPLY and reply is not None and unfilled_placeholders(reply):
         # A reply with a visible "{fee_page_url}" must be completed by a person, never sent as is.
         action, reasons = Action.SUGGEST, [UNFILLED]
+    # Decided before the INSERT, so the message row is written once, not inserted then updated.
     msg.decision, msg.decision_reasons = action.value, reasons
-    friction_out = _store_friction(session, conv, msg, friction, history) if friction is not None else None
+    msg.seq = next_seq(session, conv.id)
+    session.add(msg)
+    try:
+        session.flush()  # the rows below point at it, and no relationship() tells the ORM the order
+    except IntegrityError:
+        return _first_copy(session, conversation_id, idempotency_key), False
+    friction_out = _store_friction(session, conv, msg, friction, turn_ids) if friction is not None else None
     if action is Action.AUTO_REPLY:
         bot = Message(
             conversation_id=conv.id,
@@ -232,7 +252,7 @@ def _reasons(codes: list[str]) -> list[dict[str, str]]:
 
 
 def _store_friction(
-    session: Session, conv: Conversation, msg: Message, friction: FrictionAssessment, history: list[Message]
+    session: Session, conv: Conversation, msg: Message, friction: FrictionAssessment, turn_ids: list[str]
 ) -> dict[str, Any]:
     reasons = [
         {
@@ -241,7 +261,7 @@ def _store_friction(
             "turn_index": r.turn_index,
             "text": r.text,
             "weight": r.weight,
-            "message_id": history[r.turn_index].id if 0 <= r.turn_index < len(history) else None,
+            "message_id": turn_ids[r.turn_index] if 0 <= r.turn_index < len(turn_ids) else None,
         }
         for r in friction.reasons
     ]
@@ -272,12 +292,13 @@ def _suggest(
     reply: str | None,
 ) -> None:
     # A newer customer message makes older unanswered suggestions stale. No suggestion object
-    # is loaded in this session, so there is nothing to synchronise (which the ORM does slowly).
-    session.execute(
-        update(Suggestion)
-        .where(Suggestion.conversation_id == conv.id, Suggestion.status == "pending")
+    # is loaded in this session, so a plain Core UPDATE on the session's connection does it:
+    # no ORM bulk-update compilation and no autoflush of the rows pending in this turn.
+    table = Suggestion.__table__
+    session.connection().execute(
+        update(table)
+        .where(table.c.conversation_id == conv.id, table.c.status == "pending")
         .values(status="superseded")
-        .execution_options(synchronize_session=False)
     )
     alternatives = []
     for alt in prediction.alternatives:

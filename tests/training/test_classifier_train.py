@@ -62,7 +62,7 @@ def test_round_trip_and_prediction_contract(tfidf_model: Path) -> None:
     again = load_classifier(tfidf_model / "model.json")
     np.testing.assert_allclose(clf.predict_proba(texts), again.predict_proba(texts))
     probs = clf.predict_proba(texts)
-    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
+    assert (probs.sum(axis=1) <= 1.0 + 1e-6).all()  # the rest: none of the intents
     pred = clf.predict("when will my card arrive")
     assert isinstance(pred, Prediction)
     assert pred.intent == "card_arrival" and pred.model_version == clf.version
