@@ -70,7 +70,9 @@ _PATTERNS = (
     rf"\b(?:transfer|connect|escalate|pass|forward)\s+(?:to|with)\s+{_WHO_EN}\b",
     rf"\b(?:is|are) there\s+{_WHO_EN}\s+(?:available|free|online|i can (?:call|talk|speak|chat|reach))",
     r"\b(?:some ?one|some ?body|anyone|anybody) i can (?:call|talk to|speak to|speak with|chat with|reach)\b",
-    r"\bescalate (?:this|it|my case|the case|my issue)\b",
+    r"\bescalate (?:this|it|my case|the case|my issue)\b|"
+    r"^\W*(?:please\s+)?escalate\W*(?:please|now|asap)?\W*$|"
+    r"\b(?:talk|speak|chat) (?:to|with) (?:you|someone|somebody) (?:on|over) the phone\b",
     rf"\b{_EN}\s*[,.!]*\s*{_PLEASE}(?:\W|$)",
     rf"^\W*(?:please\s+|pls\s+)?(?:i want\s+|i need\s+)?(?:talk to |speak to |get me )?{_WHO_EN}\W*$",
     rf"\b(?:get|give|want|need|bring|find|like|prefer|request|requesting|ask for|asking for)\s+"
@@ -136,6 +138,12 @@ _PATTERNS = (
     r"(?:robot|robotter|bot|chatbot|maskine|computer|ai)\b",
     r"\bvil (?:gerne )?(?:tale|snakke) med (?:jer|nogen|dig i telefonen)\b",
     r"\bhvem (?:kan|skal|ma|bor) jeg (?:tale|snakke|skrive|ringe|klage)(?: med| til)?\b|"
+    r"\ber der (?:ikke )?nogen (?:jeg|man|vi) kan (?:tale|snakke|ringe|skrive)\b|"
+    r"\b(?:fa|faa) (?:en|nogen) til at (?:ringe|kigge|se|hjaelpe|kontakte)\b|"
+    r"\bklage\w* til (?:din|jeres|en|den) (?:chef|leder|overordnede)\b|"
+    r"\b(?:find|skaf) (?:en|nogen) der kan hjaelpe\b|"
+    r"\blad mig (?:tale|snakke|chatte) med (?:en|et|nogen|jeres|din)\b|"
+    r"\b(?:tale|snakke) med en rigtig\b|"
     r"\bhvem (?:kigger|ser) (?:pa|pa) det\b|\bnogen (?:ma|skal|bor) (?:da |vel )?(?:kunne )?hjaelpe\b",
     r"\b(?:kan|ma|skal) jeg (?:ikke )?(?:ringe|skrive|tale|snakke) (?:til|med) (?:jer|jeres|dig|nogen)\b"
     r"(?!\s+(?:om|pa|i|efter|for|kl|fra|mellem|i morgen)\b)|"

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -191,25 +191,32 @@ def post_customer_message(
     elif action is Action.AUTO_REPLY and reply is not None and unfilled_placeholders(reply):
         # A reply with a visible "{fee_page_url}" must be completed by a person, never sent as is.
         action, reasons = Action.SUGGEST, [UNFILLED]
-    # Decided before the INSERT, so the message row is written once, not inserted then updated.
+    # Decided before the INSERT, so the message row is written once, not inserted then updated
+    # (``suggestion_id`` has no foreign key, so it can name the suggestion inserted below).
     msg.decision, msg.decision_reasons = action.value, reasons
+    if action is not Action.AUTO_REPLY and prediction is not None:
+        msg.suggestion_id = new_id()
     msg.seq = next_seq(session, conv.id)
     session.add(msg)
     try:
         session.flush()  # the rows below point at it, and no relationship() tells the ORM the order
     except IntegrityError:
         return _first_copy(session, conversation_id, idempotency_key), False
+    # The rows below are only written, never read back in this turn: plain Core INSERTs on the
+    # session's connection (same transaction) spare the ORM's unit-of-work bookkeeping.
     friction_out = _store_friction(session, conv, msg, friction, turn_ids) if friction is not None else None
     if action is Action.AUTO_REPLY:
-        bot = Message(
-            conversation_id=conv.id,
-            seq=msg.seq + 1,
-            role=Role.BOT.value,
-            text=reply,
-            created_at=now,
-            reply_to_id=msg.id,
+        session.connection().execute(
+            insert(Message.__table__).values(
+                id=new_id(),
+                conversation_id=conv.id,
+                seq=msg.seq + 1,
+                role=Role.BOT.value,
+                text=reply,
+                created_at=now,
+                reply_to_id=msg.id,
+            )
         )
-        session.add(bot)
         conv.waiting_since = None
     else:
         if prediction is not None:
@@ -265,21 +272,23 @@ def _store_friction(
         }
         for r in friction.reasons
     ]
-    row = FrictionAssessmentRow(
-        conversation_id=conv.id,
-        message_id=msg.id,
-        score=friction.score,
-        escalate=friction.escalate,
-        human_requested=friction.human_requested,
-        threshold=friction.threshold,
-        reasons=reasons,
+    body = {
+        "score": friction.score,
+        "escalate": friction.escalate,
+        "human_requested": friction.human_requested,
+        "threshold": friction.threshold,
+        "reasons": reasons,
+    }
+    session.connection().execute(
+        insert(FrictionAssessmentRow.__table__).values(
+            id=new_id(), conversation_id=conv.id, message_id=msg.id, created_at=utcnow(), **body
+        )
     )
-    session.add(row)
     conv.friction_score = friction.score
     top = max(friction.reasons, key=lambda r: r.weight, default=None)
     conv.top_reason_code = top.code if top else None
     conv.top_reason_message = top.message if top else None
-    return _friction_body(row)
+    return body
 
 
 def _suggest(
@@ -306,19 +315,21 @@ def _suggest(
         alternatives.append(
             {"intent": alt.intent, "confidence": alt.confidence, "title": alt_title, "reply": alt_reply}
         )
-    suggestion = Suggestion(
-        id=new_id(),
-        conversation_id=conv.id,
-        message_id=msg.id,
-        intent=prediction.intent,
-        title=title,
-        reply=reply,
-        confidence=prediction.confidence,
-        alternatives=alternatives,
-        model_version=prediction.model_version,
+    session.connection().execute(
+        insert(table).values(
+            id=msg.suggestion_id,
+            conversation_id=conv.id,
+            message_id=msg.id,
+            intent=prediction.intent,
+            title=title,
+            reply=reply,
+            confidence=prediction.confidence,
+            alternatives=alternatives,
+            model_version=prediction.model_version,
+            status="pending",
+            created_at=utcnow(),
+        )
     )
-    session.add(suggestion)
-    msg.suggestion_id = suggestion.id
 
 
 def friction_dict(row: FrictionAssessmentRow | None) -> dict[str, Any] | None:

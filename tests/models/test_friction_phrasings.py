@@ -66,6 +66,10 @@ def test_negative_turns_are_counted_and_graded(detector):
         "hvem kan jeg snakke med om det her?",
         "så nogen må da kunne hjælpe mig",
         "who can I talk to about this?",
+        "Please escalate",
+        "Er der nogen jeg kan tale med?",
+        "Kan jeg få en til at ringe?",
+        "Lad mig tale med en medarbejder",
     ],
 )
 def test_more_requests_for_a_person(detector, text):
@@ -81,6 +85,7 @@ def test_more_requests_for_a_person(detector, text):
         "Jeg fik en sms om at I ringer mig op i dag, ved I cirka hvornår?",
         "I have an advisor meeting on Tuesday. Will they call me or should I call them?",
         "Kan jeg ringe til jer om lørdagen?",
+        "lad mig tale med min mand først",
     ],
 )
 def test_a_call_booked_for_later_is_not_a_plea(text):
