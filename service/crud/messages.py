@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,11 @@ from service.errors import Conflict
 from service.providers import ClassifierProvider, FrictionProvider
 
 log = logging.getLogger(__name__)
+
+# The tables written with plain Core statements in a turn (see post_customer_message).
+MESSAGES = cast(Table, Message.__table__)
+SUGGESTIONS = cast(Table, Suggestion.__table__)
+FRICTION = cast(Table, FrictionAssessmentRow.__table__)
 
 NO_ANSWER = "no_answer"
 UNFILLED = "unfilled_placeholder"
@@ -207,7 +212,7 @@ def post_customer_message(
     friction_out = _store_friction(session, conv, msg, friction, turn_ids) if friction is not None else None
     if action is Action.AUTO_REPLY:
         session.connection().execute(
-            insert(Message.__table__).values(
+            insert(MESSAGES).values(
                 id=new_id(),
                 conversation_id=conv.id,
                 seq=msg.seq + 1,
@@ -280,7 +285,7 @@ def _store_friction(
         "reasons": reasons,
     }
     session.connection().execute(
-        insert(FrictionAssessmentRow.__table__).values(
+        insert(FRICTION).values(
             id=new_id(), conversation_id=conv.id, message_id=msg.id, created_at=utcnow(), **body
         )
     )
@@ -303,10 +308,9 @@ def _suggest(
     # A newer customer message makes older unanswered suggestions stale. No suggestion object
     # is loaded in this session, so a plain Core UPDATE on the session's connection does it:
     # no ORM bulk-update compilation and no autoflush of the rows pending in this turn.
-    table = Suggestion.__table__
     session.connection().execute(
-        update(table)
-        .where(table.c.conversation_id == conv.id, table.c.status == "pending")
+        update(SUGGESTIONS)
+        .where(SUGGESTIONS.c.conversation_id == conv.id, SUGGESTIONS.c.status == "pending")
         .values(status="superseded")
     )
     alternatives = []
@@ -316,7 +320,7 @@ def _suggest(
             {"intent": alt.intent, "confidence": alt.confidence, "title": alt_title, "reply": alt_reply}
         )
     session.connection().execute(
-        insert(table).values(
+        insert(SUGGESTIONS).values(
             id=msg.suggestion_id,
             conversation_id=conv.id,
             message_id=msg.id,
