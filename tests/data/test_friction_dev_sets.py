@@ -1,8 +1,7 @@
-"""Data expectations for the friction DEV set, data/friction/conversations_dev.jsonl.
-
-The dev set is what the friction detector is tuned on (the held-out test set stays untouched), so
-these tests guard the fixed format that the tuning and evaluation code parse, and the language and
-label balance the tuning assumes.
+"""Data expectations for the friction DEV sets the detector is tuned on (the held-out test set stays
+untouched): data/friction/conversations_dev.jsonl, and conversations_dev2.jsonl, written to be harder
+(indirect frustration, mid-conversation escalation, calm customers with bad news). They guard the fixed
+format that the tuning and evaluation code parse, and the language and label balance tuning assumes.
 """
 
 import json
@@ -12,32 +11,40 @@ from pathlib import Path
 
 import pytest
 
-DEV = Path(__file__).resolve().parents[2] / "data" / "friction" / "conversations_dev.jsonl"
+FRICTION = Path(__file__).resolve().parents[2] / "data" / "friction"
+# file -> (id prefix, minimum rows)
+DEV_SETS = {"conversations_dev.jsonl": ("dev", 150), "conversations_dev2.jsonl": ("dev2", 200)}
 
 FIELDS = {"id", "lang", "label", "escalate_at", "turns", "note"}
 TURN_FIELDS = {"role", "text", "t"}
 LABELS = {"escalate", "no_escalate"}
-MIN_ROWS = 150
 MIN_SHARE = 0.35
 
 
-@pytest.fixture(scope="module")
-def conversations() -> list[dict]:
+@pytest.fixture(scope="module", params=sorted(DEV_SETS))
+def dev_set(request) -> tuple[str, list[dict]]:
+    path = FRICTION / request.param
     parsed = []
-    for number, line in enumerate(DEV.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         try:
             parsed.append(json.loads(line))
         except json.JSONDecodeError as exc:
-            pytest.fail(f"{DEV.name} line {number} is not JSON: {exc}")
-    return parsed
+            pytest.fail(f"{path.name} line {number} is not JSON: {exc}")
+    return request.param, parsed
 
 
-def test_every_conversation_has_exactly_the_fixed_fields(conversations):
-    for conv in conversations:
+@pytest.fixture(scope="module")
+def conversations(dev_set) -> list[dict]:
+    return dev_set[1]
+
+
+def test_every_conversation_has_exactly_the_fixed_fields(dev_set):
+    prefix = DEV_SETS[dev_set[0]][0]
+    for conv in dev_set[1]:
         assert set(conv) == FIELDS, conv.get("id")
         assert conv["lang"] in {"en", "da"}, conv["id"]
         assert conv["label"] in LABELS, conv["id"]
-        assert re.fullmatch(rf"dev-{conv['lang']}-\d{{3}}", conv["id"]), conv["id"]
+        assert re.fullmatch(rf"{prefix}-{conv['lang']}-\d{{3}}", conv["id"]), conv["id"]
         assert isinstance(conv["note"], str) and conv["note"].strip(), conv["id"]
 
 
@@ -72,8 +79,9 @@ def test_escalate_at_matches_the_label_and_points_at_a_customer_turn(conversatio
         assert conv["turns"][at]["role"] == "customer", conv["id"]
 
 
-def test_set_is_large_enough_and_balanced(conversations):
-    assert len(conversations) >= MIN_ROWS
+def test_set_is_large_enough_and_balanced(dev_set):
+    name, conversations = dev_set
+    assert len(conversations) >= DEV_SETS[name][1]
     langs = Counter(c["lang"] for c in conversations)
     labels = Counter(c["label"] for c in conversations)
     for name, count in [*langs.items(), *labels.items()]:
@@ -93,3 +101,15 @@ def test_danish_conversations_are_written_in_danish(conversations):
         if conv["lang"] == "da":
             text = " ".join(t["text"] for t in conv["turns"] if t["role"] == "customer")
             assert danish.search(text), conv["id"]
+
+
+def test_dev2_escalation_is_spread_over_the_conversation():
+    # The second set is meant to be hard: many escalations happen mid-conversation, not at the first
+    # turn, and the conversation goes on after the turn where a person should step in.
+    lines = (FRICTION / "conversations_dev2.jsonl").read_text(encoding="utf-8").splitlines()
+    escalating = [c for c in map(json.loads, lines) if c["label"] == "escalate"]
+    at = [c["escalate_at"] for c in escalating]
+    assert sum(a >= 4 for a in at) / len(at) >= 0.25
+    assert max(at) >= 7
+    continuing = [c for c in escalating if c["escalate_at"] < len(c["turns"]) - 1]
+    assert len(continuing) / len(escalating) >= 0.5
