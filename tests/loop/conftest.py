@@ -28,6 +28,8 @@ FILLER = ["my", "the", "is", "why", "please", "help", "hvor", "er", "min", "i", 
 
 ANSWERS = """\
 version: loop-test-1
+defaults:
+  delivery_days: "3-5"
 answers:
   - intent: card_arrival
     title: Card has not arrived
