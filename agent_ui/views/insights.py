@@ -57,7 +57,7 @@ else:
         alt.Chart(escalations)
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", title="escalations"),
+            x=alt.X("count:Q", title="escalations", axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y("reason:N", sort="-x", title=None),
             tooltip=["reason", "count"],
         )
