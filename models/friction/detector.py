@@ -115,9 +115,9 @@ class FrictionDetector:
             )
             for s in found.fired
         ]
-        human = found.human_request is not None
-        if human:
-            h = found.human_request
+        h = found.human_request
+        human = h is not None
+        if h is not None:
             reasons.insert(
                 0,
                 FrictionReason(

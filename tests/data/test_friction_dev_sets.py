@@ -1,6 +1,8 @@
 """Data expectations for the friction DEV sets the detector is tuned on (the held-out test set stays
 untouched): data/friction/conversations_dev.jsonl, and conversations_dev2.jsonl, written to be harder
-(indirect frustration, mid-conversation escalation, calm customers with bad news). They guard the fixed
+(indirect frustration, mid-conversation escalation, calm customers with bad news), and
+conversations_dev3.jsonl (held out of training: a check of how the rules generalise, with hard negatives).
+They guard the fixed
 format that the tuning and evaluation code parse, and the language and label balance tuning assumes.
 """
 
@@ -13,7 +15,11 @@ import pytest
 
 FRICTION = Path(__file__).resolve().parents[2] / "data" / "friction"
 # file -> (id prefix, minimum rows)
-DEV_SETS = {"conversations_dev.jsonl": ("dev", 150), "conversations_dev2.jsonl": ("dev2", 200)}
+DEV_SETS = {
+    "conversations_dev.jsonl": ("dev", 150),
+    "conversations_dev2.jsonl": ("dev2", 200),
+    "conversations_dev3.jsonl": ("dev3", 150),
+}
 
 FIELDS = {"id", "lang", "label", "escalate_at", "turns", "note"}
 TURN_FIELDS = {"role", "text", "t"}
@@ -113,3 +119,19 @@ def test_dev2_escalation_is_spread_over_the_conversation():
     assert max(at) >= 7
     continuing = [c for c in escalating if c["escalate_at"] < len(c["turns"]) - 1]
     assert len(continuing) / len(escalating) >= 0.5
+
+
+def test_dev3_has_hard_negatives_that_mention_people_or_bad_news():
+    # The third set is a generalisation check: calm customers with bad news or negative words, and
+    # customers who mention staff or calls without asking for a person, must be among its negatives.
+    lines = (FRICTION / "conversations_dev3.jsonl").read_text(encoding="utf-8").splitlines()
+    calm = [c for c in map(json.loads, lines) if c["label"] == "no_escalate"]
+    text = [" ".join(t["text"].lower() for t in c["turns"] if t["role"] == "customer") for c in calm]
+    bad_news = re.compile(
+        r"stolen|stjålet|passed away|døde|lost|mistet|scam|snydt|terrible|horrible|forfærdelig"
+    )
+    people = re.compile(
+        r"agent|advisor|rådgiver|person|medarbejder|husband|mand\b|manager|chef|call me|ringe til mig"
+    )
+    assert sum(bool(bad_news.search(t)) for t in text) >= 10
+    assert sum(bool(people.search(t)) for t in text) >= 10

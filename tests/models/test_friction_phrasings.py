@@ -139,3 +139,124 @@ def test_a_calm_follow_up_softens_waiting_words(detector):
 )
 def test_swearing_about_an_accident_of_ones_own_counts_less(detector, text):
     assert detector.features(conv(text)).features["profanity"] == 0.5
+
+
+# --- round four: context the lexicon cannot see on its own ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I DID confirm them yesterday. Why is it still blocked?", 1.0),
+        ("Jeg HAR bekræftet dem i går.", 1.0),
+        ("Det har jeg jo lige skrevet.", 1.0),
+        ("Are you even reading what I write?", 1.0),
+        ("Brilliant service as always.", 1.0),
+        ("there's nothing pending!! how can it be negative", 0.5),
+        ("der står ingenting", 0.5),
+        ("Did that twice. If this isn't fixed today I'm leaving.", 1.0),
+        ("Is there no fee for that?", 0.0),
+        ("Så der er ikke noget gebyr?", 0.0),
+        ("Genialt, det virker. Tak", 0.0),
+        ("Ok, I've done it, thanks", 0.0),
+    ],
+)
+def test_rejections_that_need_the_bots_answer(detector, text, value):
+    found = detector.features(conv("How do I do that?", "Please confirm the last three payments.", text))
+    assert found.features["rejected"] == value
+
+
+def test_a_rejection_needs_an_answer_to_reject(detector):
+    assert detector.features(conv("I DID pay the invoice, why the reminder?")).features["rejected"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My wallet got stolen and it's been a horrible day. What do I do?", 0.5),
+        ("Terrible storm here - is the branch open?", 0.5),
+        ("Min far døde i sidste uge. Hvad skal jeg gøre med hans konto?", 0.0),
+        ("Hvad sker der, hvis pakken ikke kommer?", 0.0),
+        ("Nej, jeg lagde på. Ville bare høre om det var jer.", 0.0),
+        ("Your service is terrible.", 1.0),
+        ("What is the point of you", 1.0),
+        ("det ER aktivt. få det ordnet", 1.0),
+    ],
+)
+def test_complaint_words_about_the_situation_count_less(detector, text, value):
+    assert detector.features(conv(text)).features["complaint"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("I've been charged twice for my gym membership", False),
+        ("Jeg er blevet trukket to gange for abonnementet", False),
+        ("Det er tredje gang jeg bruger jeres rejseforsikring, den er god", False),
+        ("This is the third time I'm asking about this", True),
+        ("Jeg er blevet trukket to gange og har skrevet til jer to gange", True),
+        ("nå så er det 4. gang i år at appen er nede. godt gået", True),
+        ("I locked myself out by typing the wrong password five times", False),
+        ("nå ok, undskyld jeg sendte den to gange. tak", False),
+    ],
+)
+def test_counting_payments_or_visits_is_not_asking_again(detector, text, claim):
+    assert (detector.features(conv(text)).features["repeat_claim"] > 0) is claim
+
+
+def test_the_bots_fallback_replies_count_as_a_low_confidence_streak(detector):
+    turns = conv(
+        "Can you help me dispute a parking fine?",
+        "Sorry, I didn't understand. Could you rephrase?",
+        "A parking fine was paid from my card by mistake",
+        "Sorry, I didn't understand. Could you rephrase?",
+        "What is the point of you",
+    )
+    found = detector.features(turns)
+    assert found.features["low_conf"] == pytest.approx(2 / 3)
+    assert any(s.code == "low_confidence_streak" for s in found.fired)
+    answered = conv("Can you help me dispute a fine?", "Yes, open Cards > Dispute.", "Thanks")
+    assert detector.features(answered).features["low_conf"] == 0.0
+
+
+def test_swearing_at_ones_own_mishap_softens_the_tone_feature():
+    class FixedTone:
+        def predict_proba(self, texts):
+            return [0.8 for _ in texts]
+
+    det = FrictionDetector(FixedTone(), {}, 0.0)
+    own = det.features(conv("ugh, I dropped my bloody phone in the sea, how do I log in?"))
+    theirs = det.features(conv("your bloody app logged me out again, how do I log in?"))
+    mild = det.features(conv("The app is a bit annoying, it logs me out. Can I change that?"))
+    assert own.features["tone"] == pytest.approx(0.4)
+    assert mild.features["tone"] == pytest.approx(0.4)
+    assert theirs.features["tone"] == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der skal være nogen der tager sig af det NU",
+        "jeg vil tale med filialens leder",
+        "I'd rather discuss it with a person, it's complicated",
+        "cna i spek to a humna?",
+        "no email comes thru. get me some1 real",
+    ],
+)
+def test_round_four_requests_for_a_person(detector, text):
+    assert human_request(text) is not None
+    assert detector.assess(conv(text)).human_requested
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can another person take over my car loan if I sell the car?",
+        "could I book a call with a financial advisor sometime next week? nothing urgent",
+        "No need to call me, but could you email me the loan terms?",
+        "I behøver ikke ringe til mig, men kan I maile vilkårene?",
+        "Hi, what's your phone number? I want to save it in case my card is ever lost",
+    ],
+)
+def test_round_four_mentions_that_are_not_requests(text):
+    assert human_request(text) is None
