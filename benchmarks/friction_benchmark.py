@@ -2,6 +2,7 @@
 
     .venv/bin/replydesk train-friction            # once, writes var/friction
     nice -n 10 .venv/bin/python benchmarks/friction_benchmark.py [--model var/friction]
+    ... --only messages    # GoEmotions figure and latency only (replayed on DEV, no conversation TEST set)
 
 Figures: GoEmotions friction test F1 (message level, at the shipped tone threshold); precision,
 recall and mean delay of escalation on data/friction/conversations.jsonl (replayed turn by
@@ -102,6 +103,13 @@ def main() -> None:
         default=REPO / "data" / "friction" / "conversations_dev2.jsonl",
         help="the second, harder DEV set, reported beside the test set when the file exists",
     )
+    parser.add_argument(
+        "--only",
+        choices=("all", "messages"),
+        default="all",
+        help="messages: only the GoEmotions figure and latency (latency replayed on the DEV sets, "
+        "so the conversation TEST set is not read)",
+    )
     args = parser.parse_args()
     path = args.model or REPO / get_settings().friction_dir
     if not (path / "friction.json").is_file():
@@ -120,6 +128,11 @@ def main() -> None:
         f"ECE {msg['ece']:.3f}"
     )
 
+    if args.only == "messages":
+        dev_convs = [c for f in (args.dev, args.dev2) if f.is_file() for c in read_conversations(f)]
+        print_latency(detector, dev_convs, "DEV conversations")
+        return
+
     convs = read_conversations(args.conversations)
     conversation_figures(detector, convs, "conversation TEST set")
     if args.dev.is_file():
@@ -136,11 +149,15 @@ def main() -> None:
                 f"ECE {oof['ece']:.3f} (n={oof['n']})"
             )
 
+    print_latency(detector, convs, "TEST conversations")
+
+
+def print_latency(detector: FrictionDetector, convs, name: str) -> None:
     p50, p95, cold = latency_ms(detector, convs)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"scoring latency per customer message: p50 {p50:.2f} ms, p95 {p95:.2f} ms (target p50 <= 5 ms); "
-        f"tone model on an unseen message p50 {cold:.2f} ms; "
+        f"scoring latency per customer message ({name}): p50 {p50:.2f} ms, p95 {p95:.2f} ms "
+        f"(target p50 <= 5 ms); tone model on an unseen message p50 {cold:.2f} ms; "
         f"load average {load:.1f} on {os.cpu_count()} cores"
     )
 
