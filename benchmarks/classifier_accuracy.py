@@ -33,6 +33,7 @@ from training.evaluate import evaluate_model  # noqa: E402
 from training.train import (  # noqa: E402
     _EMBEDDINGS,  # noqa: E402
     TrainConfig,
+    embedding_cache_key,
     train_classifier,
 )
 
@@ -79,10 +80,7 @@ def split_unknown(train: list[Example], test: list[Example], fraction: float, se
 def embedding_cache(path: Path, texts: list[str], save: bool = False) -> None:
     """Reuse the frozen encoder's embeddings of these texts between benchmark runs (the encoder
     is most of a hybrid run on 2 cores): ``path`` is keyed by a hash of the texts."""
-    from models.classifier.encoder import resolve_encoder_path
-
-    key = (str(resolve_encoder_path(None).resolve()), TrainConfig().max_length)
-    cache = _EMBEDDINGS.setdefault(key, {})
+    cache = _EMBEDDINGS.setdefault(embedding_cache_key(TrainConfig()), {})
     if save:
         done = [t for t in texts if t in cache]
         np.savez(path, texts=np.array(done, dtype=object), emb=np.stack([cache[t] for t in done]))
@@ -92,7 +90,8 @@ def embedding_cache(path: Path, texts: list[str], save: bool = False) -> None:
 
 
 def run_backend(backend: str, args: argparse.Namespace, train, test) -> dict:
-    config = TrainConfig(backend=backend, seed=args.seed, epochs=args.epochs, progress=not args.quiet)
+    epochs = {"epochs": args.epochs} if args.epochs else {}
+    config = TrainConfig(backend=backend, seed=args.seed, progress=not args.quiet, **epochs)
     started = time.perf_counter()
     model = train_classifier(config, train, out_dir=args.out / backend / "model")
     train_s = time.perf_counter() - started
@@ -106,7 +105,10 @@ def run_backend(backend: str, args: argparse.Namespace, train, test) -> dict:
         known_train, oos_test, unknown = split_unknown(train, test, args.oos_fraction, args.seed)
         oos_model = train_classifier(config, known_train, out_dir=args.out / backend / "model-oos")
         oos_report = evaluate_model(oos_model, oos_test, args.out / backend / "report-oos", latency_samples=5)
-        row["oos"] = oos_report["oos"] | {"unknown_intents": len(unknown)}
+        chosen = json.loads((args.out / backend / "model-oos" / "model.json").read_text())["out_of_scope"]
+        row["oos"] = oos_report["oos"] | {"unknown_intents": len(unknown), "max_reject": chosen["max_reject"]}
+    main_scope = json.loads((args.out / backend / "model" / "model.json").read_text())["out_of_scope"]
+    row["max_reject"] = main_scope["max_reject"]
     return row
 
 
@@ -143,6 +145,10 @@ def show(backend: str, row: dict) -> None:
             ok,
             f">= {t['oos']:.0%}",
         )
+        print(
+            f"    flag rate chosen from training data: {o['max_reject']:.1%} of held-out in-scope messages"
+            f" (main model: {row['max_reject']:.1%})"
+        )
         line(
             "  in-scope accuracy with OOS flags",
             f"{o['in_scope_accuracy']:.2%}",
@@ -175,7 +181,7 @@ def main() -> None:
     parser.add_argument(
         "--oos-fraction", type=float, default=0.25, help="share of intents held out; 0 skips OOS"
     )
-    parser.add_argument("--epochs", type=int, default=4, help="transformer fine-tuning epochs")
+    parser.add_argument("--epochs", type=int, default=None, help="transformer epochs (TrainConfig's)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--latency-samples", type=int, default=300)
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -192,7 +198,7 @@ def main() -> None:
         print(f"SMALL RUN: training on {len(train)} of the training rows, not the full set")
     texts = sorted({r.text for r in train} | {r.text for r in test})
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    cache_file = REPO / "var" / "cache" / f"minilm-{digest}.npz"
+    cache_file = REPO / "var" / "cache" / f"minilm-{TrainConfig().quantize}-{digest}.npz"
     if "hybrid" in args.backends:
         embedding_cache(cache_file, texts)
     results = {}

@@ -46,11 +46,16 @@ class TfidfBackend:
         self.head = head
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        return self.head.decision_function(list(texts))
+        return self.scores(texts)[0]
 
     def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
         # Word TF-IDF rows are unit length and sparse: a cheap neighbour search.
         texts = list(texts)
+        if len(texts) == 1:  # the service's case: one message
+            logits, (indices, values) = self.head.decision_one(texts[0])
+            shape = (1, len(self.head.word_.vocabulary_))
+            words = sparse.csr_matrix((values, indices, np.array([0, len(indices)])), shape=shape)
+            return logits, words
         words = self.head.word_.transform(texts)
         features = sparse.hstack([words, self.head.char_.transform(texts)], format="csr")  # = head.features
         return self.head.decision_from_features(features), words
@@ -78,18 +83,29 @@ class HybridBackend:
 
     def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, Any]:
         texts = list(texts)
+        if len(texts) == 1:  # the service's case: one message
+            embedding = self.encoder.embed_one(texts[0])
+            return self.head.decision_one(texts[0], embedding)[0], embedding
         embeddings = self.encoder.embed(texts)
         return self.head.decision_function(texts, embeddings), embeddings
 
     def save(self, directory: Path) -> dict[str, Any]:
         joblib.dump(self.head, directory / HEAD_FILE)
         self.encoder.save(directory / ENCODER_DIR)
-        return {"head": HEAD_FILE, "encoder": ENCODER_DIR, "max_length": self.encoder.max_length}
+        return {
+            "head": HEAD_FILE,
+            "encoder": ENCODER_DIR,
+            "max_length": self.encoder.max_length,
+            "quantize": self.encoder.quantize,
+        }
 
     @classmethod
     def load(cls, directory: Path, params: dict[str, Any]) -> HybridBackend:
         configure_threads(inference=True)
+        # Models saved before quantisation existed have no flag: their vectors were float32.
         encoder = SentenceEncoder(
-            directory / params.get("encoder", ENCODER_DIR), int(params.get("max_length", 64))
+            directory / params.get("encoder", ENCODER_DIR),
+            int(params.get("max_length", 64)),
+            str(params.get("quantize", "none")),
         )
         return cls(encoder, joblib.load(directory / params.get("head", HEAD_FILE)))

@@ -71,6 +71,7 @@ class ReplyClassifier:
             k: ThresholdSet.from_dict(v) for k, v in metadata["thresholds"]["by_precision"].items()
         }
         self.target_precision = float(metadata["thresholds"]["target_precision"])
+        self._threshold_arrays: dict[str, np.ndarray] = {}  # by precision key: built once, not per message
         raw = metadata.get("confidence")
         self.confidence_model = ConfidenceModel.from_dict(raw) if raw else None
         raw = metadata["out_of_scope"].get("model")
@@ -85,13 +86,19 @@ class ReplyClassifier:
 
     def thresholds_for(self, precision: float | None = None) -> np.ndarray:
         """Per-label auto-reply thresholds (ordered like ``labels``) for a stored precision."""
+        return self._thresholds(precision).copy()
+
+    def _thresholds(self, precision: float | None) -> np.ndarray:
         key = _key(self.target_precision if precision is None else precision)
+        cached = self._threshold_arrays.get(key)
+        if cached is not None:
+            return cached
         if key not in self.threshold_sets:
             raise KeyError(
                 f"no thresholds stored for precision {key} (have: {', '.join(self.threshold_sets)})"
             )
         per_intent = self.threshold_sets[key].per_intent
-        return np.array([per_intent[label] for label in self.labels])
+        return self._threshold_arrays.setdefault(key, np.array([per_intent[label] for label in self.labels]))
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities (n, len(labels)); with a confidence model each row's top
@@ -121,7 +128,7 @@ class ReplyClassifier:
 
     def predict_batch(self, texts: Sequence[str]) -> list[Prediction]:
         probs, scope = self.predict_scores(texts)
-        thresholds = self.thresholds_for()
+        thresholds = self._thresholds(None)
         return [self._prediction(row, s, thresholds) for row, s in zip(probs, scope, strict=True)]
 
     def predict(self, text: str) -> Prediction:

