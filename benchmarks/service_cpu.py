@@ -2,12 +2,13 @@
 
 Wall-clock figures on a shared machine mostly measure the neighbours; process CPU time does
 not. This builds the real app in-process (real classifier and friction detector from
-``--var-dir``, a fresh SQLite file), posts ``--messages`` customer messages one after another
-(``--turns`` per conversation) through Starlette's test client, and prints the median CPU ms per
-message over ``--rounds`` rounds, and the SQL statements per message (deterministic, so it shows
-a saved round trip even when the machine is too busy for CPU time to). To see where the time
-goes, run it under ``py-spy record -f raw`` (all threads: the routes run in a thread pool and
-the classifier in the micro-batcher's thread). Example:
+``--var-dir``, a fresh SQLite file or, with ``--postgres-url``, a fresh PostgreSQL schema), posts
+``--messages`` customer messages one after another (``--turns`` per conversation) through
+Starlette's test client, and prints the median CPU ms per message over ``--rounds`` rounds, and
+the SQL statements per message (deterministic, so it shows a saved round trip even when the
+machine is too busy for CPU time to). To see where the time goes, run it under
+``py-spy record -f raw`` (all threads: the routes run in a thread pool and the classifier in the
+micro-batcher's thread; ``--gil`` keeps the samples of the thread holding the GIL). Example:
 ``python benchmarks/service_cpu.py --var-dir var --messages 300``.
 """
 
@@ -24,13 +25,16 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import create_engine, event, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from replydesk.settings import Settings  # noqa: E402
 from service.app import create_app  # noqa: E402
@@ -58,18 +62,40 @@ def post_messages(client: TestClient, key: str, texts: list[str], n: int, turns:
             raise SystemExit(f"message {i} failed: {r.status_code} {r.text}")
 
 
+@contextmanager
+def database(postgres_url: str | None, tmp: Path) -> Iterator[str]:
+    """A fresh SQLite file in ``tmp``, or a fresh schema on ``postgres_url`` (dropped afterwards)."""
+    if not postgres_url:
+        yield f"sqlite:///{tmp / 'cpu.db'}"
+        return
+    schema = f"rd_cpu_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield (
+            make_url(postgres_url)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--var-dir", type=Path, default=REPO / "var", help="holds models/ and friction/")
     p.add_argument("--messages", type=int, default=300)
     p.add_argument("--turns", type=int, default=4, help="customer messages per conversation")
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--postgres-url", help="a PostgreSQL URL: run on a fresh schema there instead of SQLite")
     args = p.parse_args()
     logging.basicConfig(level=logging.WARNING)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     texts = load_texts()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'cpu.db'}"
+    with tempfile.TemporaryDirectory() as tmp, database(args.postgres_url, Path(tmp)) as url:
         upgrade(url)
         settings = Settings(var_dir=args.var_dir, database_url=url)
         app = create_app(settings)
@@ -94,6 +120,7 @@ def main() -> None:
                 f"and 1 per {args.turns} for the new conversation) "
                 f"{statements['sql'] / (args.messages * args.rounds):.2f}; load {os.getloadavg()}"
             )
+
 
 if __name__ == "__main__":
     main()

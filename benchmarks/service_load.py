@@ -14,7 +14,9 @@
 The model is the newest under ``var/models`` (activated automatically in the benchmark's fresh
 database), or ``--version``. Without one the run stops, unless ``--allow-no-model`` (then every
 message goes to the agents and the figures measure the service without inference).
-Phases 1-2 run on a fresh SQLite file (``--db postgres`` for PostgreSQL). Example:
+Phases 1-2 run on a fresh SQLite file (``--db postgres`` for PostgreSQL), served by
+``replydesk serve --workers 2`` (``--workers``: one process per core of the 2-core target, the
+documented way to use every core). Example:
 ``python benchmarks/service_load.py`` (about 2.5 minutes).
 """
 
@@ -304,7 +306,13 @@ def main() -> None:
     p.add_argument("--var-dir", type=Path, default=REPO / "var", help="holds models/ and friction/")
     p.add_argument("--version", help="model version to activate (default: the newest)")
     p.add_argument("--allow-no-model", action="store_true")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn workers per server")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="worker processes of the phase 1-2 server, as `replydesk serve --workers N` (one per core "
+        "of the 2-core target); the replicas run one each",
+    )
     p.add_argument("--no-batch", action="store_true", help="serve with REPLYDESK_BATCH_PREDICTIONS=0")
     p.add_argument("--skip", nargs="*", default=[], choices=["latency", "throughput", "replicas"])
     args = p.parse_args()
@@ -333,7 +341,8 @@ def main() -> None:
             with server(db, args.var_dir, log_path, args.workers) as (url, pid):
                 model = wait_for_model(url, args.allow_no_model, args.version, admin_key)
                 print(
-                    f"model: {model}; database: {args.db}; clients: {args.clients}; load: {os.getloadavg()}"
+                    f"model: {model}; database: {args.db}; server: replydesk serve --workers {args.workers}; "
+                    f"clients: {args.clients}; load: {os.getloadavg()}"
                 )
                 asyncio.run(drive(url, key, texts, args.clients, 5, None))  # warm-up
                 if "latency" not in args.skip:

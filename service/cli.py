@@ -30,7 +30,12 @@ def _migrate_or_exit(url: str) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
-    workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        max=64,
+        help="Worker processes. One per CPU core uses every core (each loads its own copy of the model).",
+    ),
 ) -> None:
     """Migrate the database, then run the API with uvicorn (starts even with no trained model)."""
     import uvicorn
@@ -41,7 +46,7 @@ def serve(
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     _migrate_or_exit(settings.effective_database_url)
     uvicorn.run(
-        "service.app:create_app",
+        "service.app:create_server_app",
         factory=True,
         host=host,
         port=port,

@@ -5,7 +5,8 @@ Tables, and who reads them:
 - ``conversations``: one chat. ``status`` is who owns it (``bot`` | ``waiting_for_agent`` |
   ``agent`` | ``resolved``, the values of ``models.policy.Owner``); ``agent`` names the agent
   key holding it. ``friction_score``/``top_reason_*``/``waiting_since``/``last_message`` are
-  denormalised copies of the latest state so the agent queue is one cheap query.
+  denormalised copies of the latest state so the agent queue is one cheap query; ``last_seq``
+  is the ``seq`` of its latest message (the next one takes ``last_seq + 1``).
 - ``messages``: every turn, ``role`` ``customer`` | ``bot`` | ``agent``; ``author`` is the key
   name of the agent who sent it. Customer messages carry the turn's prediction (``intent``,
   ``confidence``, ``out_of_scope``, ``model_version``, full ``prediction`` JSON) and the
@@ -54,6 +55,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -109,6 +111,8 @@ class Conversation(Base):
     top_reason_code: Mapped[str | None] = mapped_column(String(64))
     top_reason_message: Mapped[str | None] = mapped_column(Text)
     last_message: Mapped[str | None] = mapped_column(Text)
+    # The seq of the conversation's latest message; bumped under the conversation's row lock.
+    last_seq: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class Message(Base):

@@ -28,8 +28,8 @@ def _config() -> Config:
     return config
 
 
-def upgrade(url: str, engine: Engine | None = None) -> None:
-    """Apply every pending migration to the database at ``url`` (or the given engine)."""
+def upgrade(url: str, engine: Engine | None = None, revision: str = "head") -> None:
+    """Apply every pending migration up to ``revision`` to the database at ``url`` (or the given engine)."""
     own_engine = engine is None
     engine = engine or make_engine(url)
     try:
@@ -40,7 +40,7 @@ def upgrade(url: str, engine: Engine | None = None) -> None:
             try:
                 config = _config()
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
                 conn.commit()
             finally:
                 if conn.dialect.name == "postgresql":

@@ -8,6 +8,7 @@ that goes wrong (module missing, weights unreadable) makes the provider return `
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -128,8 +129,15 @@ class RegistryClassifierProvider:
             return
         if self._batch and callable(getattr(model, "predict_batch", None)):
             model = MicroBatcher(model)  # type: ignore[arg-type]
+        replaced = self._model is not None
         self._serve(model, None)
         log.info("serving model %s", active.version)
+        if replaced and gc.get_freeze_count():
+            # The app froze the objects it started with (service.app); let the replaced model's
+            # be collected once, then freeze the new model's: one pause per switch.
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def _serve(self, model: Classifier | None, error: str | None) -> None:
         previous = self._model

@@ -39,10 +39,15 @@ def lock_conversation(session: Session, conversation_id: str) -> Conversation:
     return conv
 
 
-def next_seq(session: Session, conversation_id: str) -> int:
-    """The next position in the conversation; safe because callers hold the conversation lock."""
-    current = session.scalar(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id))
-    return (current or 0) + 1
+def next_seq(session: Session, conv: Conversation) -> int:
+    """Take the next position in the conversation; safe because callers hold its row lock.
+
+    Agents' messages are rare enough to afford checking the messages too, so ``last_seq``
+    catches up here should it ever fall behind (the customer-message path relies on it alone).
+    """
+    stored = session.scalar(select(func.max(Message.seq)).where(Message.conversation_id == conv.id))
+    conv.last_seq = max(conv.last_seq or 0, stored or 0) + 1
+    return conv.last_seq
 
 
 def record_action(
@@ -248,7 +253,7 @@ def send_agent_message(
     take_ownership(conv, who)
     msg = Message(
         conversation_id=conv.id,
-        seq=next_seq(session, conv.id),
+        seq=next_seq(session, conv),
         role=Role.AGENT.value,
         text=text,
         author=who.name,

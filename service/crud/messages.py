@@ -1,8 +1,9 @@
-"""A customer message from arrival to decision: store, predict, assess friction, decide, act.
+"""A customer message from arrival to decision: predict, store, assess friction, decide, act.
 
-The conversation row is locked (``SELECT ... FOR UPDATE``; on SQLite every transaction is
-serialised) for the whole turn, so two deliveries of the same webhook cannot both pass the
-idempotency check, and the unique ``(conversation_id, idempotency_key)`` constraint backs it up.
+After the classifier, the conversation row is locked (``SELECT ... FOR UPDATE``; on SQLite every
+transaction is serialised) for the rest of the turn, so two deliveries of the same webhook
+cannot both pass the idempotency check, and the unique ``(conversation_id, idempotency_key)``
+constraint backs it up.
 The decision itself is ``models.policy.decide``; the only thing added here is a safety gate:
 an auto-reply with no answer text in the library goes to a person instead.
 """
@@ -13,42 +14,29 @@ import logging
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.answers import AnswerLibrary, customer_values, unfilled_placeholders
 from models.policy import Action, Owner, PolicySettings, decide
 from models.types import FrictionAssessment, Prediction, Role, Turn
-from service.crud.conversations import get_conversation, lock_conversation, next_seq
+from service.crud.conversations import get_conversation
+from service.crud.outcomes import NO_ANSWER, UNFILLED, Outcome, existing_message, outcome_for, reasons_out
 from service.db import Conversation, FrictionAssessmentRow, Message, Suggestion, new_id, utcnow
-from service.errors import Conflict
+from service.errors import Conflict, NotFound
 from service.providers import ClassifierProvider, FrictionProvider
 
 log = logging.getLogger(__name__)
 
-# The tables written with plain Core statements in a turn (see post_customer_message).
+# A turn reads and writes these with plain Core statements (see post_customer_message): no ORM
+# objects to build, track and flush on the path every customer message takes.
+CONVERSATIONS = cast(Table, Conversation.__table__)
 MESSAGES = cast(Table, Message.__table__)
 SUGGESTIONS = cast(Table, Suggestion.__table__)
 FRICTION = cast(Table, FrictionAssessmentRow.__table__)
 
-NO_ANSWER = "no_answer"
-UNFILLED = "unfilled_placeholder"
 FRICTION_WINDOW = 30  # the detector sees at most this many latest turns
-REASON_TEXT = {
-    "confident": "The model is confident and the customer is calm.",
-    "low_confidence": "The model is not confident enough to reply on its own.",
-    "out_of_scope": "The message looks outside what the answer library covers.",
-    "model_unavailable": "No reply model is available, so a person decides.",
-    "friction_unavailable": "Friction could not be assessed, so a person decides.",
-    "human_requested": "The customer asked for a person.",
-    "friction": "The customer seems frustrated.",
-    "some_friction": "Some friction: the bot stays quiet and suggests instead.",
-    "human_owns": "A person owns this conversation.",
-    "auto_reply_disabled": "Automatic replies are switched off.",
-    NO_ANSWER: "The answer library has no reply for this intent.",
-    UNFILLED: "The reply still has a placeholder without a value; a person completes it.",
-}
 
 
 @dataclass(frozen=True)
@@ -59,19 +47,6 @@ class TurnTools:
     friction: FrictionProvider
     answers: AnswerLibrary | None
     policy: PolicySettings
-
-
-@dataclass(frozen=True)
-class Outcome:
-    message_id: str
-    conversation_id: str
-    decision: str
-    reply: str | None
-    reasons: list[dict[str, str]]
-    status: str
-    suggestion_id: str | None
-    prediction: dict[str, Any] | None
-    friction: dict[str, Any] | None
 
 
 def _predict(tools: TurnTools, text: str) -> Prediction | None:
@@ -96,31 +71,62 @@ def _assess(tools: TurnTools, turns: list[Turn]) -> FrictionAssessment | None:
         return None
 
 
-def _history(session: Session, conversation_id: str) -> tuple[list[str], list[Turn]]:
-    """The latest turns as the friction detector sees them, with their message ids.
-
-    Only the columns a ``Turn`` needs: no ORM objects to track and no prediction JSON to decode.
-    """
-    stmt = (
-        select(
-            Message.id,
-            Message.role,
-            Message.text,
-            Message.created_at,
-            Message.intent,
-            Message.confidence,
-            Message.out_of_scope,
-        )
-        .where(Message.conversation_id == conversation_id)
-        .order_by(Message.seq.desc())
-        .limit(FRICTION_WINDOW - 1)  # plus the new message
+# The statements of a turn, built once (their compiled form is cached by SQLAlchemy).
+# What a turn needs of its conversation, read with the row lock held until the commit.
+_LOCK = (
+    select(
+        CONVERSATIONS.c.status,
+        CONVERSATIONS.c.customer_name,
+        CONVERSATIONS.c.last_seq,
+        CONVERSATIONS.c.waiting_since,
     )
-    rows = list(reversed(session.execute(stmt).all()))
-    return [r.id for r in rows], [_to_turn(r) for r in rows]
+    .where(CONVERSATIONS.c.id == bindparam("cid"))
+    .with_for_update()
+)
+# The latest turns of a conversation, newest first, with what the idempotency check and the
+# stale-suggestion check need; only columns, so no ORM objects and no prediction JSON to decode.
+_HISTORY = (
+    select(
+        MESSAGES.c.id,
+        MESSAGES.c.role,
+        MESSAGES.c.text,
+        MESSAGES.c.created_at,
+        MESSAGES.c.intent,
+        MESSAGES.c.confidence,
+        MESSAGES.c.out_of_scope,
+        MESSAGES.c.idempotency_key,
+        MESSAGES.c.suggestion_id,
+    )
+    .where(MESSAGES.c.conversation_id == bindparam("cid"))
+    .order_by(MESSAGES.c.seq.desc())
+    .limit(FRICTION_WINDOW - 1)  # plus the new message
+)
+# Every column of a message row, so that one executemany INSERT takes the customer message and
+# the bot's reply together (its rows must share their keys).
+_BLANK_MESSAGE: dict[str, Any] = {c.name: None for c in MESSAGES.columns} | {"out_of_scope": False}
+_INSERT_MESSAGES = insert(MESSAGES)
+_INSERT_FRICTION = insert(FRICTION)
+_INSERT_SUGGESTION = insert(SUGGESTIONS)
+# SET takes the columns of the parameters given ("cid" is the WHERE's own parameter).
+_UPDATE_CONVERSATION = update(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam("cid"))
+_CATCH_UP_SEQ = (
+    update(CONVERSATIONS)
+    .where(CONVERSATIONS.c.id == bindparam("cid"))
+    .values(
+        last_seq=select(func.coalesce(func.max(MESSAGES.c.seq), 0))
+        .where(MESSAGES.c.conversation_id == CONVERSATIONS.c.id)
+        .scalar_subquery()
+    )
+)
+_SUPERSEDE = (
+    update(SUGGESTIONS)
+    .where(SUGGESTIONS.c.conversation_id == bindparam("cid"), SUGGESTIONS.c.status == "pending")
+    .values(status="superseded")
+)
 
 
 def _to_turn(m: Any) -> Turn:
-    """A ``Message`` or a row of ``_history``'s columns (same attribute names) as a ``Turn``."""
+    """A row of ``_HISTORY`` (or anything with the same attribute names) as a ``Turn``."""
     return Turn(
         role=Role(m.role),
         text=m.text,
@@ -131,20 +137,11 @@ def _to_turn(m: Any) -> Turn:
     )
 
 
-def _render(library: AnswerLibrary | None, intent: str, conv: Conversation) -> tuple[str | None, str | None]:
-    rendered = library.render(intent, customer_values(conv.customer_name)) if library is not None else None
+def _render(
+    library: AnswerLibrary | None, intent: str, customer_name: str | None
+) -> tuple[str | None, str | None]:
+    rendered = library.render(intent, customer_values(customer_name)) if library is not None else None
     return rendered if rendered is not None else (None, None)
-
-
-def _existing(session: Session, conversation_id: str, key: str | None) -> Message | None:
-    if key is None:
-        return None
-    # Only the id: nearly always there is none, and a retry loads the row by primary key.
-    stmt = select(Message.id).where(
-        Message.conversation_id == conversation_id, Message.idempotency_key == key
-    )
-    found = session.scalars(stmt).first()
-    return session.get(Message, found) if found is not None else None
 
 
 def post_customer_message(
@@ -152,45 +149,61 @@ def post_customer_message(
 ) -> tuple[Outcome, bool]:
     """Handle one customer message; returns the outcome and whether it was new (not a retry).
 
-    The classifier and the friction detector run between two short transactions, so a slow
-    model never holds the conversation lock; the decision and every write happen under it.
+    The classifier runs first, outside any transaction, so a slow model never holds a lock or a
+    connection. Everything else is one transaction under the conversation's row lock: the
+    idempotency check, the history the friction detector sees (so it includes a message that
+    arrived a moment earlier), the decision and every write, all as plain Core statements.
     """
-    conv = get_conversation(session, conversation_id)
-    first = _existing(session, conversation_id, idempotency_key)
-    if first is not None:
-        return outcome_for(session=session, message=first, status=conv.status), False
-    if conv.status == Owner.RESOLVED:
-        raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
-    turn_ids, turns = _history(session, conv.id)
-    session.commit()  # end the read before the slow part (SQLite: releases the write lock)
-    now = utcnow()
-    msg = Message(
-        id=new_id(),
-        conversation_id=conv.id,
-        role=Role.CUSTOMER.value,
-        text=text,
-        created_at=now,
-        idempotency_key=idempotency_key,
-        out_of_scope=False,
-    )
+    if session.in_transaction():
+        # e.g. the API key lookup: release the connection (SQLite: the write lock) before the
+        # model runs; the model provider itself may need a connection to check the active model.
+        session.commit()
     prediction = _predict(tools, text)
-    if prediction is not None:
-        msg.intent, msg.confidence = prediction.intent, prediction.confidence
-        msg.out_of_scope, msg.model_version = prediction.out_of_scope, prediction.model_version
-        msg.prediction = prediction.to_dict()
-    turn_ids.append(msg.id)
-    turns.append(_to_turn(msg))
-    friction = _assess(tools, turns)
-
-    conv = lock_conversation(session, conversation_id)
-    first = _existing(session, conversation_id, idempotency_key)
-    if first is not None:  # a concurrent retry got here first
-        return outcome_for(session=session, message=first, status=conv.status), False
+    now = utcnow()
+    conn = session.connection()
+    conv = conn.execute(_LOCK, {"cid": conversation_id}).first()
+    if conv is None:
+        raise NotFound(f"conversation {conversation_id} not found")
+    history = list(reversed(conn.execute(_HISTORY, {"cid": conversation_id}).all()))
+    if idempotency_key is not None and any(m.idempotency_key == idempotency_key for m in history):
+        # A retry of a recent message (an older one is caught by the unique key below).
+        return _first_copy(session, conversation_id, idempotency_key, rollback=False), False
     if conv.status == Owner.RESOLVED:
         raise Conflict(f"conversation {conversation_id} is resolved; start a new conversation")
+
+    msg = _BLANK_MESSAGE | {
+        "id": new_id(),
+        "conversation_id": conversation_id,
+        "seq": conv.last_seq + 1,
+        "role": Role.CUSTOMER.value,
+        "text": text,
+        "created_at": now,
+        "idempotency_key": idempotency_key,
+    }
+    if prediction is not None:
+        msg |= {
+            "intent": prediction.intent,
+            "confidence": prediction.confidence,
+            "out_of_scope": prediction.out_of_scope,
+            "model_version": prediction.model_version,
+            "prediction": prediction.to_dict(),
+        }
+    turn_ids = [m.id for m in history] + [msg["id"]]
+    new_turn = Turn(
+        role=Role.CUSTOMER,
+        text=text,
+        at=now,
+        intent=msg["intent"],
+        confidence=msg["confidence"],
+        out_of_scope=msg["out_of_scope"],
+    )
+    friction = _assess(tools, [_to_turn(m) for m in history] + [new_turn])
+
     decision = decide(prediction, friction, Owner(conv.status), tools.policy)
     action, reasons = decision.action, [r.value for r in decision.reasons]
-    title, reply = _render(tools.answers, prediction.intent, conv) if prediction else (None, None)
+    title, reply = (
+        _render(tools.answers, prediction.intent, conv.customer_name) if prediction else (None, None)
+    )
     if action is Action.AUTO_REPLY and reply is None:
         action, reasons = Action.SUGGEST, [NO_ANSWER]
     elif action is Action.AUTO_REPLY and reply is not None and unfilled_placeholders(reply):
@@ -198,74 +211,91 @@ def post_customer_message(
         action, reasons = Action.SUGGEST, [UNFILLED]
     # Decided before the INSERT, so the message row is written once, not inserted then updated
     # (``suggestion_id`` has no foreign key, so it can name the suggestion inserted below).
-    msg.decision, msg.decision_reasons = action.value, reasons
+    msg["decision"], msg["decision_reasons"] = action.value, reasons
     if action is not Action.AUTO_REPLY and prediction is not None:
-        msg.suggestion_id = new_id()
-    msg.seq = next_seq(session, conv.id)
-    session.add(msg)
-    try:
-        session.flush()  # the rows below point at it, and no relationship() tells the ORM the order
-    except IntegrityError:
-        return _first_copy(session, conversation_id, idempotency_key), False
-    # The rows below are only written, never read back in this turn: plain Core INSERTs on the
-    # session's connection (same transaction) spare the ORM's unit-of-work bookkeeping.
-    friction_out = _store_friction(session, conv, msg, friction, turn_ids) if friction is not None else None
+        msg["suggestion_id"] = new_id()
+    rows = [msg]
     if action is Action.AUTO_REPLY:
-        session.connection().execute(
-            insert(MESSAGES).values(
-                id=new_id(),
-                conversation_id=conv.id,
-                seq=msg.seq + 1,
-                role=Role.BOT.value,
-                text=reply,
-                created_at=now,
-                reply_to_id=msg.id,
-            )
+        rows.append(
+            _BLANK_MESSAGE
+            | {
+                "id": new_id(),
+                "conversation_id": conversation_id,
+                "seq": msg["seq"] + 1,
+                "role": Role.BOT.value,
+                "text": reply,
+                "created_at": now,
+                "reply_to_id": msg["id"],
+            }
         )
-        conv.waiting_since = None
+    try:
+        conn.execute(_INSERT_MESSAGES, rows)  # the customer message and the bot's reply at once
+    except IntegrityError:  # an older retry (the unique idempotency key), or a clash of positions
+        return _first_copy(session, conversation_id, idempotency_key), False
+
+    changes: dict[str, Any] = {"last_seq": rows[-1]["seq"], "last_message": text[:500], "updated_at": now}
+    friction_out = None
+    if friction is not None:
+        friction_out = _store_friction(conn, conversation_id, msg["id"], friction, turn_ids, changes)
+    status = conv.status
+    if action is Action.AUTO_REPLY:
+        changes["waiting_since"] = None
     else:
         if prediction is not None:
-            _suggest(session, tools, conv, msg, prediction, title, reply)
-        if conv.status == Owner.BOT:
-            conv.status = Owner.WAITING.value
-        conv.waiting_since = conv.waiting_since or now
-    conv.last_message, conv.updated_at = text[:500], now
+            # A pending suggestion can only hang on a customer message that got one, so a short
+            # conversation with none in its history needs no UPDATE to make old ones stale.
+            stale = len(history) >= FRICTION_WINDOW - 1 or any(m.suggestion_id for m in history)
+            _suggest(conn, tools, conv.customer_name, msg, prediction, title, reply, stale)
+        if status == Owner.BOT:
+            status = Owner.WAITING.value
+        changes["status"] = status
+        changes["waiting_since"] = conv.waiting_since or now
+    conn.execute(_UPDATE_CONVERSATION, changes | {"cid": conversation_id})
     try:
         session.commit()
     except IntegrityError:
         return _first_copy(session, conversation_id, idempotency_key), False
     outcome = Outcome(
-        message_id=msg.id,
-        conversation_id=conv.id,
+        message_id=msg["id"],
+        conversation_id=conversation_id,
         decision=action.value,
         reply=reply if action is Action.AUTO_REPLY else None,
-        reasons=_reasons(reasons),
-        status=conv.status,
-        suggestion_id=msg.suggestion_id,
-        prediction=msg.prediction,
+        reasons=reasons_out(reasons),
+        status=status,
+        suggestion_id=msg["suggestion_id"],
+        prediction=msg["prediction"],
         friction=friction_out,
     )
     return outcome, True
 
 
-def _first_copy(session: Session, conversation_id: str, idempotency_key: str | None) -> Outcome:
-    """After a unique-key clash (only if the lock was bypassed) the first stored copy wins."""
-    session.rollback()
-    first = _existing(session, conversation_id, idempotency_key)
+def _first_copy(
+    session: Session, conversation_id: str, idempotency_key: str | None, rollback: bool = True
+) -> Outcome:
+    """The stored outcome of a retried message: the first stored copy wins."""
+    if rollback:
+        session.rollback()
+    first = existing_message(session, conversation_id, idempotency_key)
     if first is None:
+        # Not a retry, so a position clash: ``last_seq`` fell behind the messages (written by a
+        # replica of an older version, say). Catch it up, so that the retry asked for succeeds.
+        session.connection().execute(_CATCH_UP_SEQ, {"cid": conversation_id})
+        session.commit()
         raise Conflict(f"conversation {conversation_id} changed meanwhile; retry the message")
     return outcome_for(
         session=session, message=first, status=get_conversation(session, conversation_id).status
     )
 
 
-def _reasons(codes: list[str]) -> list[dict[str, str]]:
-    return [{"code": c, "message": REASON_TEXT.get(c, c)} for c in codes]
-
-
 def _store_friction(
-    session: Session, conv: Conversation, msg: Message, friction: FrictionAssessment, turn_ids: list[str]
+    conn: Connection,
+    conversation_id: str,
+    message_id: str,
+    friction: FrictionAssessment,
+    turn_ids: list[str],
+    changes: dict[str, Any],
 ) -> dict[str, Any]:
+    """Insert the assessment; ``changes`` (the conversation's UPDATE) gets its score and top reason."""
     reasons = [
         {
             "code": r.code,
@@ -284,88 +314,55 @@ def _store_friction(
         "threshold": friction.threshold,
         "reasons": reasons,
     }
-    session.connection().execute(
-        insert(FRICTION).values(
-            id=new_id(), conversation_id=conv.id, message_id=msg.id, created_at=utcnow(), **body
-        )
-    )
-    conv.friction_score = friction.score
+    row = {
+        "id": new_id(),
+        "conversation_id": conversation_id,
+        "message_id": message_id,
+        "created_at": utcnow(),
+    }
+    conn.execute(_INSERT_FRICTION, row | body)
     top = max(friction.reasons, key=lambda r: r.weight, default=None)
-    conv.top_reason_code = top.code if top else None
-    conv.top_reason_message = top.message if top else None
+    changes["friction_score"] = friction.score
+    changes["top_reason_code"] = top.code if top else None
+    changes["top_reason_message"] = top.message if top else None
     return body
 
 
 def _suggest(
-    session: Session,
+    conn: Connection,
     tools: TurnTools,
-    conv: Conversation,
-    msg: Message,
+    customer_name: str | None,
+    msg: dict[str, Any],
     prediction: Prediction,
     title: str | None,
     reply: str | None,
+    stale: bool,
 ) -> None:
-    # A newer customer message makes older unanswered suggestions stale. No suggestion object
-    # is loaded in this session, so a plain Core UPDATE on the session's connection does it:
-    # no ORM bulk-update compilation and no autoflush of the rows pending in this turn.
-    session.connection().execute(
-        update(SUGGESTIONS)
-        .where(SUGGESTIONS.c.conversation_id == conv.id, SUGGESTIONS.c.status == "pending")
-        .values(status="superseded")
-    )
+    if stale:  # a newer customer message makes older unanswered suggestions stale
+        conn.execute(_SUPERSEDE, {"cid": msg["conversation_id"]})
     alternatives = []
     for alt in prediction.alternatives:
-        alt_title, alt_reply = _render(tools.answers, alt.intent, conv)
+        alt_title, alt_reply = _render(tools.answers, alt.intent, customer_name)
         alternatives.append(
             {"intent": alt.intent, "confidence": alt.confidence, "title": alt_title, "reply": alt_reply}
         )
-    session.connection().execute(
-        insert(SUGGESTIONS).values(
-            id=msg.suggestion_id,
-            conversation_id=conv.id,
-            message_id=msg.id,
-            intent=prediction.intent,
-            title=title,
-            reply=reply,
-            confidence=prediction.confidence,
-            alternatives=alternatives,
-            model_version=prediction.model_version,
-            status="pending",
-            created_at=utcnow(),
-        )
-    )
-
-
-def friction_dict(row: FrictionAssessmentRow | None) -> dict[str, Any] | None:
-    return _friction_body(row) if row is not None else None
-
-
-def _friction_body(row: FrictionAssessmentRow) -> dict[str, Any]:
-    return {
-        "score": row.score,
-        "escalate": row.escalate,
-        "human_requested": row.human_requested,
-        "threshold": row.threshold,
-        "reasons": row.reasons,
-    }
-
-
-def outcome_for(*, session: Session, message: Message, status: str) -> Outcome:
-    """The outcome of an already decided customer message, rebuilt from what was stored."""
-    bot_reply = session.scalars(
-        select(Message.text).where(Message.reply_to_id == message.id, Message.role == Role.BOT.value)
-    ).first()
-    friction = session.scalars(
-        select(FrictionAssessmentRow).where(FrictionAssessmentRow.message_id == message.id)
-    ).first()
-    return Outcome(
-        message_id=message.id,
-        conversation_id=message.conversation_id,
-        decision=message.decision or Action.ESCALATE.value,
-        reply=bot_reply,
-        reasons=_reasons(message.decision_reasons or []),
-        status=status,
-        suggestion_id=message.suggestion_id,
-        prediction=message.prediction,
-        friction=friction_dict(friction),
+    conn.execute(
+        _INSERT_SUGGESTION,
+        {
+            "id": msg["suggestion_id"],
+            "conversation_id": msg["conversation_id"],
+            "message_id": msg["id"],
+            "intent": prediction.intent,
+            "title": title,
+            "reply": reply,
+            "confidence": prediction.confidence,
+            "alternatives": alternatives,
+            "model_version": prediction.model_version,
+            "status": "pending",
+            "created_at": msg["created_at"],
+            "handled_by": None,
+            "handled_at": None,
+            "final_intent": None,
+            "final_text": None,
+        },
     )

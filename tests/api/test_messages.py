@@ -119,6 +119,56 @@ def test_retry_with_same_idempotency_key_stores_nothing_new(api: Api):
     assert [m["role"] for m in detail["messages"]] == ["customer", "bot", "customer", "bot"]
 
 
+def test_a_late_retry_beyond_the_recent_history_still_stores_nothing_new(api: Api):
+    # The turn spots recent retries in the history it reads anyway; an older one is caught by the
+    # unique key at the INSERT, and must answer the same way.
+    from service.crud.messages import FRICTION_WINDOW
+
+    cid = api.conversation()
+    first = api.say(cid, "Where is my card?", key="old-1")
+    for i in range(FRICTION_WINDOW):
+        api.say(cid, f"card question {i}", key=f"later-{i}")
+    again = api.say(cid, "Where is my card?", key="old-1")
+    assert again == first | {"status": again["status"]}
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    customer = [m for m in detail["messages"] if m["role"] == "customer"]
+    assert len(customer) == FRICTION_WINDOW + 1
+    # The positions stay dense and ordered: each customer message and its bot reply.
+    assert [m["role"] for m in detail["messages"]] == ["customer", "bot"] * (FRICTION_WINDOW + 1)
+    api.say(cid, "one more card question", key="after-retry")  # the failed INSERT left nothing behind
+
+
+def test_a_lagging_last_seq_catches_up_instead_of_blocking_the_conversation(api: Api):
+    # E.g. messages written by a replica of an older version, which did not keep last_seq.
+    from sqlalchemy import update
+
+    from service.db import Conversation
+
+    def lag() -> None:
+        with api.client.app.state.sessions() as session:
+            session.execute(update(Conversation).where(Conversation.id == cid).values(last_seq=1))
+            session.commit()
+
+    cid = api.conversation()
+    api.say(cid, "card?")
+    api.say(cid, "card again?")  # seq 3 and 4 (each with the bot's reply)
+    lag()
+    api.say(cid, "card, third time?", key="k-3", expect=409)  # its position was taken: refused...
+    api.say(cid, "card, third time?", key="k-3")  # ...and the retry goes through
+    lag()
+    r = api.client.post(f"/v1/conversations/{cid}/reply", json={"text": "Here."}, headers=api.as_("ana"))
+    assert r.status_code == 200, r.text  # an agent's message checks the stored positions itself
+    api.say(cid, "thanks")
+    detail = api.client.get(f"/v1/conversations/{cid}", headers=api.as_("ana")).json()
+    assert [m["text"] for m in detail["messages"] if m["role"] != "bot"] == [
+        "card?",
+        "card again?",
+        "card, third time?",
+        "Here.",
+        "thanks",
+    ]
+
+
 def test_concurrent_retries_store_one_message(api: Api):
     cid = api.conversation()
     with ThreadPoolExecutor(6) as pool:

@@ -12,6 +12,7 @@ import pytest
 from replydesk.settings import Settings
 from service.db import make_engine, make_sessionmaker
 from service.providers import RegistryClassifierProvider
+from service.security import PrincipalCache
 from tests.api.conftest import Api
 from tests.api.fakes import FakeClassifier
 
@@ -89,6 +90,44 @@ def test_a_model_that_fails_to_load_means_agents_decide(make_api, settings, regi
     ready = api.client.get("/readyz")
     assert ready.status_code == 503 and "m-bad failed to load" in ready.json()["model"]
     assert api.say(api.conversation(), "card?")["decision"] == "escalate"
+
+
+def test_a_model_check_during_a_message_does_not_wait_on_the_request_s_own_connection(make_api, settings):
+    """The key lookup opens the request's transaction; the model check then needs a connection of
+    its own. On SQLite (one connection per process) the turn must release its own first."""
+    save_model(settings.models_dir, "m-1", "2026-01-01T00:00:00Z")
+    app_box: list = []
+    provider = RegistryClassifierProvider(
+        lambda: app_box[0].state.sessions(), settings.models_dir, loader=fake_loader, check_every=0.0
+    )
+    api = make_api(classifier=provider)
+    app_box.append(api.client.app)
+    api.client.app.state.principals = PrincipalCache(ttl=0.0)  # every request looks its key up
+    cid = api.conversation()
+    start = time.monotonic()
+    out = api.say(cid, "card?")
+    assert out["prediction"]["model_version"] == "m-1"
+    assert time.monotonic() - start < 10  # not the 60 s pool timeout
+
+
+def test_a_server_app_freezes_what_it_started_with_and_a_test_app_does_not(settings):
+    import gc
+
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+    from tests.api.fakes import FakeClassifierProvider, FakeFrictionProvider
+
+    def frozen_after_startup(freeze_gc: bool) -> int:
+        app = create_app(settings, FakeClassifierProvider(), FakeFrictionProvider(), freeze_gc=freeze_gc)
+        try:
+            with TestClient(app):
+                return gc.get_freeze_count()
+        finally:
+            gc.unfreeze()  # give this test process its collections back
+
+    assert frozen_after_startup(False) == 0
+    assert frozen_after_startup(True) > 1000
 
 
 def test_activating_an_unknown_version_is_404(api: Api):
