@@ -44,6 +44,10 @@ class ModelScore:
     auto_precision: float | None
     coverage_at_99: float
     per_intent: Mapping[str, IntentPrecision] = field(default_factory=dict)
+    # Per-row top confidence and correctness (row order of the scored data), kept so the gates
+    # can tell a real calibration difference from sampling noise; not part of the report.
+    confidence: np.ndarray | None = field(default=None, repr=False, compare=False)
+    correct: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -106,4 +110,6 @@ def score_predictions(predictions: Sequence[Prediction], labels: Sequence[str]) 
         auto_precision=float(correct[auto].mean()) if auto.any() else None,
         coverage_at_99=coverage_at_precision(confidence, correct, 0.99),
         per_intent=per_intent,
+        confidence=confidence,
+        correct=correct,
     )

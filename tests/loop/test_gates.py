@@ -112,3 +112,38 @@ def test_too_little_held_out_data_fails():
 
 def test_without_a_champion_only_precision_counts():
     assert check_gates(None, replace(CHAMPION, accuracy=0.1, ece=0.5)).passed
+
+
+def _scored(confidence: np.ndarray, correct: np.ndarray) -> ModelScore:
+    from replydesk.loop.scoring import expected_calibration_error as ece
+
+    return replace(
+        CHAMPION,
+        n=len(correct),
+        ece=ece(confidence, correct),
+        confidence=confidence,
+        correct=correct.astype(float),
+        per_intent={},
+    )
+
+
+def test_a_calibration_gap_within_sampling_noise_does_not_block():
+    """Two equally calibrated models on 200 rows differ in ECE by chance; that is no reason to
+    keep the better-trained one out."""
+    rng = np.random.default_rng(1)  # ECE 0.044 vs 0.064, both perfectly calibrated by construction
+    conf_a, conf_b = rng.uniform(0.5, 1.0, 200), rng.uniform(0.5, 1.0, 200)
+    champion = _scored(conf_a, rng.random(200) < conf_a)
+    challenger = _scored(conf_b, rng.random(200) < conf_b)
+    assert challenger.ece > champion.ece + 0.01  # the point estimates alone would block it
+    verdict = check_gates(champion, challenger, GateConfig(min_auto_replies=1))
+    assert "calibration" not in [f.gate for f in verdict.failures]
+
+
+def test_a_clearly_overconfident_challenger_is_blocked_with_row_data():
+    rng = np.random.default_rng(4)
+    conf = rng.uniform(0.5, 1.0, 300)
+    right = rng.random(300) < conf
+    champion = _scored(conf, right)
+    challenger = _scored(np.minimum(conf + 0.15, 0.999), right)  # same answers, 15 points too sure
+    verdict = check_gates(champion, challenger, GateConfig(min_auto_replies=1))
+    assert [f.gate for f in verdict.failures] == ["calibration"]
