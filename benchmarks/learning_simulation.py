@@ -279,6 +279,5 @@ def main() -> None:
     print(f"# total {time.perf_counter() - started:.0f} s; reports under {settings.var_dir / 'reports'}")
 
 
-
 if __name__ == "__main__":
     main()

@@ -33,9 +33,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from sqlalchemy import create_engine, event, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import event  # noqa: E402
 
+from benchmarks.pg_schema import fresh_schema  # noqa: E402
 from replydesk.settings import Settings  # noqa: E402
 from service.app import create_app  # noqa: E402
 from service.crud.keys import create_key  # noqa: E402
@@ -68,20 +68,8 @@ def database(postgres_url: str | None, tmp: Path) -> Iterator[str]:
     if not postgres_url:
         yield f"sqlite:///{tmp / 'cpu.db'}"
         return
-    schema = f"rd_cpu_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield (
-            make_url(postgres_url)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema(postgres_url, "rd_cpu") as url:
+        yield url
 
 
 def main() -> None:

@@ -39,13 +39,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, func, select
 from tqdm import tqdm
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.pg_schema import fresh_schema  # noqa: E402
 from service.crud.keys import create_key  # noqa: E402
 from service.db import Message, make_engine, make_sessionmaker  # noqa: E402
 from service.migrate import upgrade  # noqa: E402
@@ -278,22 +278,6 @@ def count_stored(database_url: str, posts: int) -> tuple[int, int]:
     return lost, duplicated
 
 
-@contextmanager
-def pg_schema(base_url: str):
-    """A fresh schema on PostgreSQL for this run, dropped afterwards."""
-    schema = f"rd_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--clients", type=int, default=20)
@@ -335,7 +319,7 @@ def main() -> None:
         return secret
 
     if not {"latency", "throughput"} <= set(args.skip):
-        with pg_schema(args.postgres_url) if args.db == "postgres" else _sqlite(work) as db:
+        with fresh_schema(args.postgres_url, "rd_bench") if args.db == "postgres" else _sqlite(work) as db:
             key = prepare(db)
             admin_key = admin_for(db)
             with server(db, args.var_dir, log_path, args.workers) as (url, pid):
@@ -366,7 +350,7 @@ def main() -> None:
                             f"so about {1 / (cpu / t.ok):.0f} msg/s per free core"
                         )
     if "replicas" not in args.skip:
-        with pg_schema(args.postgres_url) as db:
+        with fresh_schema(args.postgres_url, "rd_bench") as db:
             key = prepare(db)
             admin_key = admin_for(db)
             with server(db, args.var_dir, log_path, 1) as (one, _):
