@@ -13,12 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.data.conversation_format import (
+    check_escalate_at,
+    check_fields,
+    check_turns,
+    check_unique_ids,
+)
+
 DATA = Path(__file__).resolve().parents[2] / "data" / "friction"
 CONVERSATIONS = DATA / "conversations.jsonl"
 DA_MESSAGES = DATA / "da_messages_train.csv"
 
-FIELDS = {"id", "lang", "label", "escalate_at", "turns", "note"}
-LABELS = {"escalate", "no_escalate"}
 # Explicit requests for a person, as customers write them; used only to check coverage of the set.
 HUMAN_REQUEST = {
     "en": re.compile(
@@ -62,41 +67,19 @@ def _customer_turns(conv: dict) -> list[int]:
 
 
 def test_every_conversation_has_exactly_the_fixed_fields(conversations):
-    for conv in conversations:
-        assert set(conv) == FIELDS, conv.get("id")
-        assert conv["lang"] in {"en", "da"}, conv["id"]
-        assert conv["label"] in LABELS, conv["id"]
-        assert isinstance(conv["note"], str) and conv["note"].strip(), conv["id"]
-        assert re.fullmatch(rf"{conv['lang']}-\d{{3}}", conv["id"]), conv["id"]
+    check_fields(conversations, id_prefix="")
 
 
 def test_ids_are_unique(conversations):
-    duplicates = [i for i, n in Counter(c["id"] for c in conversations).items() if n > 1]
-    assert not duplicates
+    check_unique_ids(conversations)
 
 
 def test_turns_are_well_formed_and_time_never_goes_back(conversations):
-    for conv in conversations:
-        turns = conv["turns"]
-        assert 3 <= len(turns) <= 10, conv["id"]
-        assert turns[0]["role"] == "customer", conv["id"]
-        for turn in turns:
-            assert set(turn) == {"role", "text", "t"}, conv["id"]
-            assert turn["role"] in {"customer", "bot"}, conv["id"]
-            assert isinstance(turn["text"], str) and turn["text"].strip(), conv["id"]
-            assert isinstance(turn["t"], int | float) and turn["t"] >= 0, conv["id"]
-        times = [turn["t"] for turn in turns]
-        assert times == sorted(times), conv["id"]
+    check_turns(conversations, whole_seconds=False)
 
 
 def test_label_and_escalate_at_agree(conversations):
-    for conv in conversations:
-        at = conv["escalate_at"]
-        if conv["label"] == "no_escalate":
-            assert at is None, conv["id"]
-        else:
-            assert isinstance(at, int) and not isinstance(at, bool), conv["id"]
-            assert at in _customer_turns(conv), f"{conv['id']}: escalate_at {at} is not a customer turn"
+    check_escalate_at(conversations)
 
 
 def test_size_and_balance(conversations):

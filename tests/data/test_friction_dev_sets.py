@@ -13,6 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.data.conversation_format import (
+    LABELS,
+    check_escalate_at,
+    check_fields,
+    check_turns,
+    check_unique_ids,
+)
+
 FRICTION = Path(__file__).resolve().parents[2] / "data" / "friction"
 # file -> (id prefix, minimum rows)
 DEV_SETS = {
@@ -21,9 +29,6 @@ DEV_SETS = {
     "conversations_dev3.jsonl": ("dev3", 150),
 }
 
-FIELDS = {"id", "lang", "label", "escalate_at", "turns", "note"}
-TURN_FIELDS = {"role", "text", "t"}
-LABELS = {"escalate", "no_escalate"}
 MIN_SHARE = 0.35
 
 
@@ -45,44 +50,19 @@ def conversations(dev_set) -> list[dict]:
 
 
 def test_every_conversation_has_exactly_the_fixed_fields(dev_set):
-    prefix = DEV_SETS[dev_set[0]][0]
-    for conv in dev_set[1]:
-        assert set(conv) == FIELDS, conv.get("id")
-        assert conv["lang"] in {"en", "da"}, conv["id"]
-        assert conv["label"] in LABELS, conv["id"]
-        assert re.fullmatch(rf"{prefix}-{conv['lang']}-\d{{3}}", conv["id"]), conv["id"]
-        assert isinstance(conv["note"], str) and conv["note"].strip(), conv["id"]
+    check_fields(dev_set[1], id_prefix=f"{DEV_SETS[dev_set[0]][0]}-")
 
 
 def test_ids_are_unique(conversations):
-    duplicates = [i for i, n in Counter(c["id"] for c in conversations).items() if n > 1]
-    assert not duplicates
+    check_unique_ids(conversations)
 
 
 def test_turns_are_well_formed_and_time_never_goes_back(conversations):
-    for conv in conversations:
-        turns = conv["turns"]
-        assert 3 <= len(turns) <= 10, conv["id"]
-        assert turns[0]["role"] == "customer", conv["id"]
-        previous = 0
-        for turn in turns:
-            assert set(turn) == TURN_FIELDS, conv["id"]
-            assert turn["role"] in {"customer", "bot"}, conv["id"]
-            assert isinstance(turn["text"], str) and turn["text"].strip(), conv["id"]
-            assert isinstance(turn["t"], int) and not isinstance(turn["t"], bool), conv["id"]
-            assert turn["t"] >= previous, conv["id"]
-            previous = turn["t"]
+    check_turns(conversations, whole_seconds=True)
 
 
 def test_escalate_at_matches_the_label_and_points_at_a_customer_turn(conversations):
-    for conv in conversations:
-        at = conv["escalate_at"]
-        if conv["label"] == "no_escalate":
-            assert at is None, conv["id"]
-            continue
-        assert isinstance(at, int) and not isinstance(at, bool), conv["id"]
-        assert 0 <= at < len(conv["turns"]), conv["id"]
-        assert conv["turns"][at]["role"] == "customer", conv["id"]
+    check_escalate_at(conversations)
 
 
 def test_set_is_large_enough_and_balanced(dev_set):
