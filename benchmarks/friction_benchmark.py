@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 from models.friction import FrictionDetector  # noqa: E402
 from models.types import Role  # noqa: E402
 from replydesk.settings import get_settings  # noqa: E402
-from training.friction_data import load_goemotions, read_conversations  # noqa: E402
+from training.friction_data import DEV_CONVERSATION_FILES, load_goemotions, read_conversations  # noqa: E402
 from training.friction_metrics import evaluate_conversations, evaluate_messages  # noqa: E402
 
 TARGETS = {"f1": 0.62, "precision": 0.90, "recall": 0.90, "human": 1.0, "delay": 1.0, "latency_ms": 5.0}
@@ -94,14 +94,9 @@ def main() -> None:
     parser.add_argument(
         "--dev",
         type=Path,
-        default=REPO / "data" / "friction" / "conversations_dev.jsonl",
-        help="DEV conversations, reported beside the test set when the file exists",
-    )
-    parser.add_argument(
-        "--dev2",
-        type=Path,
-        default=REPO / "data" / "friction" / "conversations_dev2.jsonl",
-        help="the second, harder DEV set, reported beside the test set when the file exists",
+        nargs="*",
+        default=[f for f in DEV_CONVERSATION_FILES if f.is_file()],
+        help="DEV conversation files (used for training), reported beside the test set",
     )
     parser.add_argument(
         "--only",
@@ -129,21 +124,17 @@ def main() -> None:
     )
 
     if args.only == "messages":
-        dev_convs = [c for f in (args.dev, args.dev2) if f.is_file() for c in read_conversations(f)]
+        dev_convs = [c for f in args.dev for c in read_conversations(f)]
         print_latency(detector, dev_convs, "DEV conversations")
         return
 
     convs = read_conversations(args.conversations)
     conversation_figures(detector, convs, "conversation TEST set")
-    if args.dev.is_file():
-        conversation_figures(detector, read_conversations(args.dev), "conversation DEV set (used for tuning)")
-    if args.dev2.is_file():
-        dev2 = read_conversations(args.dev2)
-        conversation_figures(detector, dev2, "conversation DEV2 set (used for tuning)")
+    for file in args.dev:
+        conversation_figures(detector, read_conversations(file), f"{file.stem} (DEV, used for training)")
     # The honest DEV figures are out of fold (each conversation scored by weights fitted without it).
-    for key in ("conversations_dev_out_of_fold", "conversations_dev2_out_of_fold"):
-        oof = detector.metadata.get("metrics", {}).get(key)
-        if oof:
+    for key, oof in detector.metadata.get("metrics", {}).items():
+        if key.endswith("_out_of_fold") and isinstance(oof, dict) and "precision" in oof:
             print(
                 f"{key}: precision {oof['precision']:.3f}, recall {oof['recall']:.3f}, "
                 f"ECE {oof['ece']:.3f} (n={oof['n']})"

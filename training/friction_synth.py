@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from models.types import Role, Turn
-from training.friction_templates import CALM, FRICTION, NAMES, TOPICS
+from training.friction_templates import CALM, FOLLOW_UP, FRICTION, NAMES, TOPICS
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -54,14 +54,17 @@ def generate(
         escalate = rng.random() < 0.5
         kind = "calm"
         answer = bad if escalate and rng.random() < 0.7 else good
-        for _ in range(rng.randint(0, 2)):
+        # A calm follow-up gets a new reply; the first answer comes back only where friction starts.
+        replies = [answer, *rng.sample(FOLLOW_UP[lang], 2)]
+        prefix = rng.randint(0, 2)
+        for k in range(prefix):
             t += rng.uniform(2, 5)
-            turns.append(_turn(Role.BOT, answer, t))
+            turns.append(_turn(Role.BOT, replies[k], t))
             t += rng.uniform(10, 120) if rng.random() < 0.85 else rng.uniform(600, 3000)
             calm = rng.choice(CALM[lang]).format(name=rng.choice(NAMES))
             turns.append(_turn(Role.CUSTOMER, calm, t))
         t += rng.uniform(2, 5)
-        turns.append(_turn(Role.BOT, answer, t))
+        turns.append(_turn(Role.BOT, answer if escalate else replies[prefix], t))
         escalate_at = None
         if escalate:
             kind = rng.choice(list(FRICTION[lang]) + ["repeat", "low_conf", "real", "real"])

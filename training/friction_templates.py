@@ -286,4 +286,25 @@ FRICTION = {
     },
 }
 
+# The bot's replies to a calm follow-up: a working bot answers each message anew; only a failing
+# one repeats itself (``signals`` reads an answer given twice and not accepted as a rejection).
+FOLLOW_UP = {
+    "en": [
+        "Yes, that's right.",
+        "It usually takes 1-2 working days.",
+        "Yes, the same steps apply.",
+        "Yes, that also works on weekends.",
+        "You'll find it under Settings in the app.",
+        "Happy to help. Let me know if anything else comes up.",
+    ],
+    "da": [
+        "Ja, det er rigtigt.",
+        "Det tager normalt 1-2 hverdage.",
+        "Ja, det er den samme fremgangsmåde.",
+        "Ja, det virker også i weekenden.",
+        "Du finder det under Indstillinger i appen.",
+        "Det var så lidt. Skriv endelig, hvis der er mere.",
+    ],
+}
+
 NAMES = ["Anna", "Mohammed", "Mette", "John", "Sofie", "Lars", "Priya", "Ole"]

@@ -56,14 +56,9 @@ class FrictionTrainConfig:
     n_synthetic_train: int = 2000
     n_synthetic_dev: int = 800
     seed: int = 0
-    # The labelled DEV conversations (never the test set); ``None`` or a missing file: synthetic only.
-    dev_conversations: str | None = (
-        str(fd.DEV_CONVERSATIONS_FILE) if fd.DEV_CONVERSATIONS_FILE.is_file() else None
-    )
-    # The second, harder DEV set; pooled with the first for the weights and the out-of-fold threshold.
-    dev2_conversations: str | None = (
-        str(fd.DEV2_CONVERSATIONS_FILE) if fd.DEV2_CONVERSATIONS_FILE.is_file() else None
-    )
+    # The labelled DEV conversations (never the test set), pooled for the weights and the
+    # out-of-fold threshold; empty or missing files: synthetic conversations only.
+    dev_conversations: tuple[str, ...] = tuple(str(f) for f in fd.DEV_CONVERSATION_FILES if f.is_file())
     goemotions_limit: int | None = None  # for quick tests: use only the first N GoEmotions rows per split
 
 
@@ -215,13 +210,11 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
     ]
     dev: list[fd.LabelledConversation] = []
     groups: dict[str, set[str]] = {}
-    dev_files = (("conversations_dev", cfg.dev_conversations), ("conversations_dev2", cfg.dev2_conversations))
-    for name, file in dev_files:
-        if file:
-            part = fd.read_conversations(Path(file))
-            dev += part
-            sources[name] = len(part)
-            groups[name] = {c.id for c in part}
+    for file in cfg.dev_conversations:
+        part = fd.read_conversations(Path(file))  # a named file that is missing is an error
+        dev += part
+        sources[Path(file).stem] = len(part)
+        groups[Path(file).stem] = {c.id for c in part}
     conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev, groups)
     detector.metadata = {
         "created_at": datetime.now(UTC).isoformat(),

@@ -54,7 +54,7 @@ _SMS = dict(
     for pair in (
         "w/=with|u=you|ur=your|ppl=people|sum1=someone|some1=someone|sumone=someone|sumbody=somebody|"
         "any1=anyone|ne1=anyone|wanna=want to|gimme=give me|mgr=manager|tlk=talk|spk=speak|cn=can|"
-        "hooman=human|hmn=human|wth=with|wiht=with|wirh=with|whit=with|"
+        "hooman=human|hmn=human|telephone=phone|telefonere=ringe|wth=with|wiht=with|wirh=with|whit=with|"
         "m=med|ka=kan|nogn=nogen|tlf=telefon|medarb=medarbejder"
     ).split("|")
 )

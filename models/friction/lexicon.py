@@ -73,6 +73,17 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+# Bringing in a lawyer is a threat; a lawyer who needs a statement for a divorce is not.
+_LAWYER_EN = (
+    r"(my|a) (lawyer|solicitor|attorney) (will|is going to|'ll|shall)|(get|getting|call|calling|contact|"
+    r"contacting|involve|involving|talk to|speak to|hand this to|consult|see) (a|my) (lawyer|solicitor|"
+    r"attorney)"
+)
+_LAWYER_DA = (
+    r"(kontakter|tager|ringer til|går til|involverer|snakker med|taler med|får) (en|min) advokat|"
+    r"min advokat (vil|kommer til at|skal høre)"
+)
+
 # The customer says the bot's answer did not help or missed the question.
 ANSWER_REJECTED = _any(
     r"\b(that|this|it|you)\b[^.?!]{0,12}\b(doesn't|does not|didn't|did not|isn't|is not|don't|do not|won't)\b"
@@ -123,6 +134,20 @@ ANSWER_REJECTED = _any(
     r"(so|very|really|super|real|meget|vildt|virkelig) (helpful|useful|hjælpsom\w*|brugbar\w*)\W+not)\b",
     r"\b(geniale?|genialt|det havde jeg aldrig tænkt på|vældig meget|så sød at sige|tak for det geniale|"
     r"nå,? tak for det)\b",
+    r"\bnever (would'?ve|would have|could'?ve|could have) (thought|guessed|figured)\b|"
+    r"\bdet havde jeg aldrig (selv )?(fundet på|tænkt på|regnet ud|gættet)\b",
+)
+
+# Giving up on the answer: "forget it", "why do I bother", "så må jeg vel bare ...". Calm after a
+# helpful answer ("never mind, I'll wait"), so ``signals`` weighs it by what the bot did before.
+RESIGNED = _any(
+    r"^\W*(oh,? )?(forget it|never ?mind|don'?t bother|glem det|pyt med det|lad (det )?(bare )?være|"
+    r"ligegyldigt|lige meget|whatever|skidt med det)\b|\b(forget it|glem det)\W*$",
+    r"\b(why|don'?t know why) (do )?i (even )?bother\b|\bhvorfor gider jeg\b",
+    r"\b(i'?ll|i will|i) (just )?(have to|has to|got to|gotta|must)\b[^.?!]{0,60}\b(i suppose|i guess)\b|"
+    r"\b(assume|guess|suppose|accept)\b[^.?!]{0,30}\b(money|it)('s| is| are)? (just )?(gone|lost)\b",
+    r"\bså må jeg vel\b|\bså (er|var) (de )?penge(ne)? (vel |bare )?(væk|tabt)\b|"
+    r"\bjeg (må|skal) vel (bare )?(regne med|acceptere|leve med)\b",
 )
 
 # Saying outright that this is not the first attempt: a strong sign of friction.
@@ -158,7 +183,9 @@ COMPLAINT = _any(
     r"still (not|no|nothing|waiting)|"
     r"never again|waste of (my )?time|wasted|unbelievable|absurd|insane|nonsense|rubbish|garbage|hopeless|"
     r"disgusting|shameful|shame on you|are you (kidding|serious)|kidding me|thanks for nothing|"
-    r"how hard can it be|can't believe|cannot believe|sick and tired|pissed|lawyer|going to report|"
+    r"how hard can it be|can't believe|cannot believe|sick and tired|pissed|"
+    + _LAWYER_EN
+    + r"|going to report|"
     r"take my business elsewhere|ombudsman|trustpilot|bad review)\b",
     # Threats to leave or act: a declared intention, not a "how do I cancel?" question.
     r"\b(i'?m going to|i'?ll|i will|gonna|i'?m about to)\s+((cancel|close) (my|the) (account|subscription|"
@@ -170,7 +197,7 @@ COMPLAINT = _any(
     r"stadig (ikke|intet|ingen)|"
     r"spild af (min )?tid|helt ærligt|nu er det nok|jeg giver op|gider ikke|hvad laver i|tak for ingenting|"
     r"pinligt|skammeligt|katastrof\w*|uduelig\w*|tåbelig\w*|idiotisk\w*|vanvittig\w*|sindssyg\w*|"
-    r"løgn|lyver|advokat|forbrugerklage|hvor svært kan det være|"
+    r"løgn|lyver|" + _LAWYER_DA + r"|forbrugerklage|hvor svært kan det være|"
     r"hvor længe skal jeg vente|venter (stadig|endnu)|forbrugerombudsmand\w*|trustpilot|dårlig anmeldelse|"
     r"så (opsiger|lukker|går|melder) jeg|så skifter jeg (bank|selskab|udbyder)|"
     r"jeg skifter (bank|selskab|udbyder))\b",
@@ -190,7 +217,9 @@ COMPLAINT = _any(
     r"\b(rude|impolite|unprofessional|hung up on me|uhøflig\w*|uprofessionel\w*|lagde på|smækkede røret)\b",
     r"\b(værst\w*|elendigste|ringeste|not even (a|an) (sorry|apology|reply|answer)|"
     r"ikke engang (en|et) (undskyldning|svar|beklager))\b",
-    r"\b(seriøst|hallo|hva)\s*\?+",
+    r"\bfor (god'?s|christ'?s|heaven'?s|pete'?s|fuck'?s|crying out loud) sake\b|\bfor crying out loud\b|"
+    r"\b(for pokker|for søren|for fa'en|herregud altså|gud altså)\b|"
+    r"\b(seriøst|hallo|hva)\s*\?+|^\W*(seriøst|seriously|really)\W*$",
     # Everyday complaint families missing above.
     r"\b(not good enough|(this|that|it) is not (ok|okay)|poor service|shocking|appalling|dreadful|nightmare|"
     r"taking forever|takes forever|(i've|i have) had (it|enough)|"
@@ -198,14 +227,17 @@ COMPLAINT = _any(
     r"(spent|wasted) (the )?(whole|all|entire|my whole)( \w+)? (day|morning|afternoon|evening|weekend)|"
     r"still (haven't|have not|hasn't|has not|don't|do not)|nobody has (replied|answered|called)|"
     r"too much to ask|not (being )?taken seriously|feel (ignored|cheated|fobbed off)|"
-    r"losing (my )?patience|what am i supposed to do|(done|finished) with you|"
+    r"losing (my )?patience|(running|run) out of patience|patience is (wearing|running) (thin|out)|"
+    r"what am i supposed to do|(done|finished) with you|"
     r"no one has (replied|answered|called)|no (reply|response|answer) (yet|at all|from you))\b",
     r"\b((det er )?(simpelthen )?for dårligt|ikke godt nok|(jeg har )?fået nok|noget rod|evigheder|"
     r"(hvorfor|er det (virkelig|da|seriøst)) så (svært|besværligt)|hvad (sker|foregår) der|"
     r"hvorfor sker der ikke noget|"
     r"har (stadig|endnu) ikke (fået|hørt|modtaget)|ingen (reaktion|svar fra jer)|så træt af|"
     r"for meget (at forlange|forlangt)|ikke taget seriøst|føler mig (ignoreret|snydt|til grin|overset)|"
-    r"(mister|miste) (tålmodigheden|min tålmodighed)|hvad (skal|forventer i at) jeg (så )?(gøre|stille op)|"
+    r"(mister|miste) (tålmodigheden|min tålmodighed)|tålmodighed\w* (er )?(ved at )?(slippe|sluppet|rinde|"
+    r"rendt) (op|ud)|"
+    r"løber tør for tålmodighed|hvad (skal|forventer i at) jeg (så )?(gøre|stille op)|"
     r"(færdig|færdige) med jer|gider (jeg )?(snart |altså |virkelig )?ikke( mere)?|"
     r"brugt hele (dagen|formiddagen|eftermiddagen|aftenen|weekenden|morgenen))\b",
 )
@@ -214,16 +246,32 @@ COMPLAINT = _any(
 # feature of their own ("cancel my subscription" as a question is not one: it needs an intent).
 THREAT = _any(
     r"\b(trustpilot|bad review|(post|write|share) (this|it|about this) (on|online|everywhere)|social media|"
-    r"the press|lawyer|solicitor|sue you|legal action|small claims|ombudsman|"
+    r"the press|"
+    + _LAWYER_EN
+    + r"|(go|going|went) to the (papers|newspapers|media|news)|newspapers?|journalists?|"
+    r"sue you|legal action|small claims|ombudsman|"
     r"consumer (council|authority|rights)|"
     r"(take|taking) my (business|money|custom) elsewhere|(switch|switching|move|moving) to (a |another )?"
     r"(competitor|another (bank|provider|company))|report you|file a (formal )?complaint)\b",
     r"\b(or|otherwise|else) (i'?ll|i will|i'?m going to|i am going to)\b|"
     r"\b(i'?ll|i will|i'?m going to) [^.?!]{0,30}\b(if|unless) (i|you) (don't|do not|doesn't|can't|won't)\b",
-    r"\b(trustpilot|dårlig anmeldelse|anmeldelse|sociale medier|pressen|advokat|forbrugerombudsmand\w*|"
+    r"\b(trustpilot|dårlig anmeldelse|anmeldelse|sociale medier|pressen|aviserne|"
+    + _LAWYER_DA
+    + r"|forbrugerombudsmand\w*|"
     r"forbrugerklage\w*|ankenævn\w*|klage over jer|politianmeld\w*|"
-    r"(så |ellers )(opsiger|lukker|skifter|går|melder|klager) jeg|"
+    r"(så |ellers )(opsiger|lukker|skifter|går|melder|klager) jeg(?!\s*,?\s*(tak|thanks)\b)|"
     r"skifter (til en anden|bank|selskab|udbyder))\b",
+    r"\b(i'?m|i am|i'?ll|i will|gonna|going to|then i|jeg)\s+(just\s+)?(moving|move|switching|switch|taking|"
+    r"take|"
+    r"flytter|skifter|tager)\b[^.?!]{0,40}\b(another|a different|anden|andet|en ny)\s+(bank|provider|udbyder|"
+    r"selskab)\b|"
+    r"\b(flytter|skifter|lukker|opsiger) jeg\b[^.?!]{0,40}\b(anden|andet|ny) (bank|udbyder|selskab)\b|"
+    r"\b(post|posting|write|writing|tell|telling) (about )?(it|this|that)( \w+)? (everywhere|all over|"
+    r"online)\b|"
+    r"\bskriver (jeg )?om det (på|over alt|alle steder)\b|\w+ankenævn\w*|"
+    r"\b(unless|if) you\b[^.?!]{0,50}\b(i'?m|i am|i'?ll|i will)\s+(closing|close|cancelling|canceling|cancel|"
+    r"leaving|"
+    r"leave|switching|switch|moving|move|taking|take)\b|"
     r"\b(ellers|eller også) (skifter|opsiger|klager|går|ringer)\b|\bhvis (i|jeg) ikke[^.?!]{0,40}\b"
     r"(så )?(opsiger|skifter|klager|anmelder|skriver)\b",
 )
@@ -238,6 +286,8 @@ HEDGE = _any(
     r"\b(just (checking|wanted to (check|say|let you know))|no (rush|hurry)|"
     r"it'?s (all )?(sorted|resolved|fixed)|"
     r"ingen hast|bare for at (høre|tjekke)|(det er|er nu) (løst|ordnet|på plads))\b",
+    r"\b(just so you know|just letting you know|fyi|no big deal|not a big deal|not a problem|"
+    r"bare (så i ved det|til info|så du ved det)|ikke noget problem|ikke et stort problem)\b",
 )
 
 # The customer's own mishap ("just my bloody luck", "pis også, jeg tabte den"): strong words about
@@ -245,6 +295,13 @@ HEDGE = _any(
 MISHAP = _any(
     r"\b(just my (\w+ )?luck|typical me|silly me|my (own )?fault|my mistake|my bad|(own|my) stupidity|"
     r"pis også|min egen skyld|min (egen )?fejl|typisk mig|sikke et uheld)\b|🙈|🤦|🫣",
+    r"\b(stupid|dumb|silly|clumsy) me\b|\bdumme mig\b|\b(by accident|ved et uheld|kom til at|"
+    r"kommet til at)\b|"
+    r"\b(i'?m|i am|i feel) (such )?(an? )?(idiot|moron|fool)\b|\bjeg er (sådan )?(en )?(idiot|dum|tåbe|"
+    r"klovn)\b",
+    # A machine that kept the card: bad luck told as the reason for writing.
+    r"\b(atm|cash machine|cashpoint|machine|hæveautomat\w*|automat\w*|pengeautomat\w*)\s+(just\s+|lige\s+)?"
+    r"(ate|swallowed|kept|eat|slugte|åd|beholdt|har slugt|har ædt|har beholdt)\s+(my|mit|min)\b",
     # An accident of one's own doing or one's family's, told as the reason for writing.
     r"\b(i|i've|i have|my (kid|kids|son|daughter|dog|cat|husband|wife|partner))\s+(just\s+|accidentally\s+)?"
     r"(spilled|spilt|dropped|broke|smashed|crashed|left my|forgot my|locked myself)\b",
@@ -252,6 +309,20 @@ MISHAP = _any(
     r"(tabt|tabte|smadret|smadrede|glemt|glemte|kørt|kørte|spildt|spildte|væltet|væltede|låst mig ude)\b",
 )
 
+
+# An insult aimed at oneself ("stupid me", "jeg er sådan en idiot") is no swearing at the service.
+SELF_INSULT = _any(
+    r"\b(stupid|dumb|silly|clumsy) me\b|\bdumme mig\b|\b(i'?m|i am|i feel) (such )?(an? )?(idiot|moron|"
+    r"fool)\b|"
+    r"\bjeg er (sådan )?(en )?(idiot|dum|tåbe|klovn)\b|\b(what|sikke) (an? )?(idiot|en idiot) (i am|jeg er)\b"
+)
+
+# Swearing that intensifies praise: "fucking amazing", "pisse godt", "sygt fedt".
+PRAISE_SWEAR = _any(
+    r"\b(fuck\w*|f\*+\w*|damn|bloody|hella|pisse|skide|sygt|vildt|mega|sindssygt)\s+(amazing|awesome|great|"
+    r"good|"
+    r"brilliant|fast|nice|cool|quick|easy|fed|godt|god|nice|lækker\w*|fantastisk|hurtig\w*|smart|nemt|cool)\b"
+)
 
 # A customer who laughs at their own mishap ("third one this year :)") is not angry; one who
 # laughs or thanks while swearing ("holy crap, that was fast, thanks!") is not either.
@@ -276,7 +347,8 @@ def matches(pattern: re.Pattern[str], text: str) -> str | None:
 
 _STRESSED = re.compile(
     r"\b(IS|ARE|HAVE|HAS|DID|DO|DOES|NOT|NEVER|STILL|AM|WAS|WERE|NO|ALREADY|CAN'?T|WON'?T|DON'?T|DIDN'?T|"
-    r"ER|HAR|IKKE|ALDRIG|STADIG|SKAL|VIL|KAN|GJORDE|ALLEREDE|ALLE|INGEN|SLETTE|ER DEN)\b"
+    r"ER|HAR|IKKE|ALDRIG|STADIG|SKAL|VIL|KAN|GJORDE|ALLEREDE|ALLE|INGEN|SLETTE|ER DEN|"
+    r"FULL|WHOLE|ENTIRE|BOTH|TWICE|WRONG|EVERY|NOTHING|NOBODY|HELE|BEGGE|FORKERT|INTET|INGENTING)\b"
 )
 
 

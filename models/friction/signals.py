@@ -100,6 +100,8 @@ class _Scan:
         self.lower = self.text.lower()
         self.f = dict.fromkeys(FEATURES, 0.0)
         self.fired: list[Signal] = []
+        self.looped = False
+        self.latest_negative = False
 
     def fire(self, code: str, feature: str, message: str, index: int | None = None) -> None:
         self.fired.append(Signal(code, feature, message, self.last if index is None else index))
@@ -108,14 +110,22 @@ class _Scan:
         """Frustrated tone now, earlier (fading with distance), complaint words, and a rising trend."""
         tones, level = self.tones, self.config.tone_fires
         # Swearing at one's own mishap, or "a bit annoying", reads angrier to the tone model than it is.
-        own = lexicon.MISHAP.search(self.lower) or text_signals.sounds_mild(self.lower)
+        # So do praise sworn at ("fucking amazing"), "just so you know", and complaint words that only
+        # describe the situation ("awful timing") or ask how ("how do I complain").
+        own = (
+            lexicon.MISHAP.search(self.lower)
+            or lexicon.matches(lexicon.HEDGE, self.lower)
+            or lexicon.PRAISE_SWEAR.search(self.lower)
+            or text_signals.sounds_mild(self.lower)
+            or text_signals.complaint_softened(self.lower)
+        )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
             self.fire("negative_tone", "tone", f"The latest message sounds frustrated ({tones[-1]:.0%}).")
         complaint, strength = text_signals.complaint(self.lower)
         if complaint:
             soft = (
-                lexicon.HEDGE.search(self.lower)
+                lexicon.matches(lexicon.HEDGE, self.lower)
                 or lexicon.LAUGHTER.search(self.lower)
                 or lexicon.MISHAP.search(self.lower)
             )
@@ -126,7 +136,7 @@ class _Scan:
         if threat:
             self.f["threat"] = 1.0
             self.fire("negative_tone", "threat", f'The customer threatens to leave or complain ("{threat}").')
-        self.negative_turns(complaint is not None or threat is not None)
+        self.latest_negative = complaint is not None or threat is not None
         if len(tones) > 1:
             prev = max(range(len(tones) - 1), key=lambda k: tones[k])
             self.f["tone_prev"] = max(tones[k] * 0.7 ** (len(tones) - 2 - k) for k in range(len(tones) - 1))
@@ -179,6 +189,12 @@ class _Scan:
         ]
         bot = [t.text for t in turns[:last] if t.role is not Role.CUSTOMER]
         bot_repeat = len(bot) >= 2 and any(similarity(bot[-1], b) >= 0.8 for b in bot[:-1])
+        # The bot answered the same thing again (or fell back again), not a closing line ("anything else?").
+        self.looped = (
+            len(bot) >= 2
+            and text_signals.is_answer(bot[-1])
+            and any(text_signals.same_answer(bot[-1], b) for b in bot[:-1])
+        )
         # Asking once more may be a polite clarification; asking a third time is not.
         self.f["repeat"] = min(1.0, 0.5 * len(similar) + (0.5 if bot_repeat else 0.0))
         if similar:
@@ -227,6 +243,10 @@ class _Scan:
                 break
             streak += 1
         self.f["low_conf"] = min(1.0, streak / 3)
+        self.resigned(answered, streak, len(earlier))
+        self.loop_not_accepted()
+        # Counted once the latest message's rejection is known: turning an answer down is negative too.
+        self.negative_turns(self.latest_negative or self.f["rejected"] > 0)
         if streak >= self.config.low_conf_streak:
             self.fire(
                 "low_confidence_streak", "low_conf", f"The bot was unsure about {streak} messages in a row."
@@ -235,10 +255,34 @@ class _Scan:
         if self.f["shouting"] >= 0.5:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
+        if swear and (lexicon.PRAISE_SWEAR.search(self.lower) or lexicon.SELF_INSULT.search(self.lower)):
+            swear = None  # "fucking amazing" praises, "stupid me" blames oneself
         if swear:
             light = lexicon.LIGHT_HEARTED.search(self.lower) or lexicon.MISHAP.search(self.lower)
             self.f["profanity"] = 0.5 if light else 1.0
             self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
+
+    def resigned(self, answered: bool, streak: int, rejected_before: int) -> None:
+        """Giving up ("forget it", "så må jeg vel ..."): a rejection when the bot went in circles or
+        missed before, half of one after an answer that may simply be bad news."""
+        if not answered or self.f["rejected"] > 0:
+            return
+        phrase = text_signals.resignation(self.lower)
+        if phrase is None:
+            return
+        failed = self.f["repeat"] > 0 or streak > 0 or rejected_before > 0 or self.f["tone_prev"] >= 0.5
+        self.f["rejected"] = 1.0 if failed else 0.5
+        self.fire("answer_rejected", "rejected", f'The customer gives up on the answer ("{phrase}").')
+
+    def loop_not_accepted(self) -> None:
+        """The bot gave the same answer again and the customer did not take it ("ok thanks", "found
+        it"): whatever they write next turns the answer down, a bot going in circles is not coping."""
+        if self.f["rejected"] >= 1.0 or not self.looped or text_signals.accepts(self.lower):
+            return
+        self.f["rejected"] = 1.0
+        self.fire(
+            "answer_rejected", "rejected", "The bot repeated its answer and the customer did not accept it."
+        )
 
     def wait(self, now: datetime | None) -> None:
         wait = _waiting_seconds(self.turns, self.last, now)

@@ -41,7 +41,8 @@ _NOT_THERE = re.compile(
 _NOT_READ = re.compile(
     r"\b(?:are|do) you (?:even |actually )?(?:read|reading|listen|listening)\b|"
     r"\blæser du (?:overhovedet|egentlig|slet ikke|ikke)\b|"
-    r"\b(?:brilliant|great|fantastic|excellent|amazing|wonderful|super|lovely|fremragende|fantastisk|god|flot)\b"
+    r"\b(?:brilliant|great|fantastic|excellent|amazing|wonderful|super|lovely|fremragende|fantastisk|god|"
+    r"flot)\b"
     r"[^.?!]{0,25}\b(?:as always|as usual|som altid|som sædvanlig)\b"
 )
 _STRESSED_DID = re.compile(r"\b(?:[Ii]|[Ww]e) (?:DID|HAVE|HAD)\b|\b[Jj]eg (?:HAR|HAVDE|GJORDE)\b")
@@ -49,21 +50,33 @@ _STRESSED_DID = re.compile(r"\b(?:[Ii]|[Ww]e) (?:DID|HAVE|HAD)\b|\b[Jj]eg (?:HAR
 _CONTEMPT = re.compile(
     r"\bwhat(?:'s| is) (?:even )?the point of (?:you|this (?:bot|chat|service))\b|\bwhat good are you\b|"
     r"\bhvad skal (?:man|jeg) (?:overhovedet |egentlig )?bruge (?:dig|jer|den her chat) til\b|"
+    r"\bhvad er (?:overhovedet |egentlig |så )?(?:meningen|pointen) med (?:dig|jer|den(?:ne| her) (?:chat|"
+    r"bot|service)|"
+    r"chatten|botten)\b|\bwhat(?:'s| is) (?:even )?the point of (?:this|the|your) (?:chat|bot|assistant|"
+    r"service)\b|"
     r"\b(?:sort it out|fix it(?: now)?[.!]|get it sorted|få det ordnet|ordn det|få det løst)\b"
 )
 # A complaint word about the day, the weather or one's luck describes the customer's situation.
 _SITUATION = re.compile(
     r"^\W*(?:\w+\W+){0,1}(?:day|week|morning|night|weather|storm|rain|snow|traffic|commute|luck|trip|year|"
-    r"dag|uge|morgen|nat|vejr|storm|regn|sne|trafik|held|rejse|år)\b"
+    r"timing|situation|news|scam|scammers?|text|sms|e-?mail|phishing|accident|cold|flu|"
+    r"dag|uge|morgen|nat|vejr|storm|regn|sne|trafik|held|rejse|år|timing|situation|nyhed\w*|svindel\w*|"
+    r"sms|mail|uheld|forkølelse)\b"
 )
 # "Hvad skal jeg gøre med hans konto?" asks how, it is not "what am I supposed to do".
+# "How do I complain about a shop?" asks how; the complaint word names what they want to do.
+_HOW_TO_BEFORE = re.compile(
+    r"\b(?:how (?:do|can|should|would) (?:i|we|you|one)|where (?:do|can) (?:i|we)|hvordan (?:kan |skal )?"
+    r"(?:jeg|man|vi)|hvor (?:kan|skal) (?:jeg|man|vi)|how to|hvordan)\s+(?:\w+\s+)?$"
+)
 _HOW_TO = re.compile(
     r"^(?:hvad skal jeg gøre\b(?!\s*(?:så|nu|overhovedet|\?{2,}))|hvad sker der,? (?:så )?(?:hvis|når|med)\b)"
 )
 # "Charged twice" counts payments; "third time I use your insurance" counts visits: neither is asking again.
 _COUNTED_NOT_ASKED = re.compile(
     r"\b(?:charged|debited|billed|paid|taken|gone out|went out|booked|trukket|betalt|hævet|gået|opkrævet|"
-    r"bogført)\s+(?:\w+\s+)?(?:twice|two times|three times|\d+ times|to gange|tre gange|\d+ gange)\b|"
+    r"bogført|shows?|showing|shown|displays?|appears?|viser|vises|står)\s+(?:\w+\s+){0,3}(?:twice|two times|"
+    r"three times|\d+ times|to gange|tre gange|\d+ gange)\b|"
     r"\b(?:time|gang) (?:i'm |i am |i've |i |jeg )?(?:using|used|use|ordering|ordered|flying|buying|bought|"
     r"bruger|bestiller|køber|rejser|flyver)\b|"
     # One's own keystrokes or a message sent twice by mistake: "typed the wrong password five times".
@@ -79,6 +92,22 @@ _WORKED = re.compile(
     r"\b(?:det virker|virker nu|it works|that worked|works now|fandt (?:det|den)|found it|det hjalp|"
     r"that helped|det er løst|sorted)\b(?! (?:ikke|not))"
 )
+# Taking the answer: "ok thanks", "I'll try that", "that's all", "det prøver jeg".
+_THANKS = re.compile(
+    r"\b(?:thanks?|thank you|thx|ty|cheers|ok(?:ay)?|k|great|perfect|lovely|super|fine|fint|tak|perfekt|"
+    r"fedt|dejligt|forstået|got it|noted|noteret)\b|👍|🙏"
+)
+_TAKES_IT = re.compile(
+    r"\b(?:i'?ll (?:try|do|check|wait|have a look|look)|(?:det |så )?prøver jeg|jeg prøver|det gør jeg|"
+    r"jeg venter|that'?s all|that is all|det var (?:det|alt)|no problem|have a (?:nice|good) day|bye|"
+    r"god dag|hav en god|farvel|makes sense|giver mening|all good|that'?s clear|clear now|understood|i see|"
+    r"^\W*(?:ah|aha|oh|nå|okay|ok)\W+(?:ok|okay|i see|then|så|fint)\b|det er klart|forstår det nu)\b"
+)
+_CLOSING = re.compile(
+    r"\b(?:anything else|something else|noget andet|andet jeg kan|andet, jeg kan)\b[^.!?]*\?\s*$|"
+    r"^\W*(?:you'?re welcome|velbekomme|selv tak)\b",
+    re.IGNORECASE,
+)
 # "A bit annoying": the customer says how mild it is.
 _MILD = re.compile(
     r"\b(?:a bit|a little|slightly|kind of|kinda|somewhat|lidt|en smule|en anelse)\s+(?:\w+\s+)?"
@@ -89,7 +118,10 @@ _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\
 # The bot's own fallbacks: the previous message was out of its scope even where the turn carries no flag.
 _FALLBACK = re.compile(
     r"\b(?:didn't|did not|don't|do not) (?:quite )?understand|\brephrase\b|\bi'm (?:still )?learning\b|"
-    r"\bforstod jeg ikke\b|\bforstår (?:jeg )?ikke\b|\bomformulere\b|\blærer stadig\b",
+    r"\bforstod jeg ikke\b|\bforstår (?:jeg )?ikke\b|\bomformulere\b|\blærer stadig\b|"
+    r"\b(?:didn'?t|did not) (?:quite )?(?:get|catch|follow) (?:that|you)\b|\b(?:say|put|phrase) (?:it|that) "
+    r"(?:another|a different|differently)\b|\bfangede jeg ikke\b|\bpå en anden måde\b|"
+    r"\bsige det anderledes\b",
     re.IGNORECASE,
 )
 
@@ -115,22 +147,39 @@ def similarity(a: str, b: str) -> float:
     return max(jac, overlap)
 
 
-def complaint(lower: str) -> tuple[str | None, float]:
-    """The strongest complaint phrase of a message and its strength: 1, 0.5 where it describes the
-    customer's situation ("a horrible day"), 0 for a how-to question or one's own act ("jeg lagde på")."""
-    best: tuple[str | None, float] = (None, 0.0)
+def _strengths(lower: str) -> list[tuple[str, float]]:
+    """Each complaint phrase not cancelled by a negation, with its strength (see ``complaint``)."""
+    found = []
     for m in lexicon.COMPLAINT.finditer(lower):
         if _CANCELLED_BY.search(lower[max(0, m.start() - 20) : m.start()]):
             continue
         phrase = m.group(0).strip()
-        if _HOW_TO.match(lower[m.start() :]) or (
+        how_to = _HOW_TO.match(lower[m.start() :]) or _HOW_TO_BEFORE.search(
+            lower[max(0, m.start() - 30) : m.start()]
+        )
+        if how_to or (
             phrase in {"lagde på", "hung up on me"} and lower[: m.start()].endswith(("jeg ", "i "))
         ):
-            strength = 0.0
+            found.append((phrase, 0.0))
         elif _SITUATION.match(lower[m.end() :]):
-            strength = 0.5
+            found.append((phrase, 0.5))
         else:
-            strength = 1.0
+            found.append((phrase, 1.0))
+    return found
+
+
+def complaint_softened(lower: str) -> bool:
+    """Every complaint word only describes the situation or asks how ("awful timing", "how do I
+    complain"): the tone model, which reads the word alone, overrates the message."""
+    found = _strengths(lower)
+    return bool(found) and all(strength < 1.0 for _, strength in found) and _CONTEMPT.search(lower) is None
+
+
+def complaint(lower: str) -> tuple[str | None, float]:
+    """The strongest complaint phrase of a message and its strength: 1, 0.5 where it describes the
+    customer's situation ("a horrible day"), 0 for a how-to question or one's own act ("jeg lagde på")."""
+    best: tuple[str | None, float] = (None, 0.0)
+    for phrase, strength in _strengths(lower):
         if strength > best[1] or best[0] is None:
             best = (phrase, max(strength, best[1]))
     contempt = _CONTEMPT.search(lower)
@@ -156,6 +205,37 @@ def rejection(text: str, lower: str) -> tuple[str | None, float]:
     if m is None or re.match(r"[^.!?]*\?", lower[m.end() :]):
         return None, 0.0
     return m.group(0).strip(), 0.5
+
+
+def resignation(lower: str) -> str | None:
+    """The customer giving up on the answer ("forget it", "så må jeg vel ..."), unless it worked."""
+    found = lexicon.matches(lexicon.RESIGNED, lower)
+    return None if found is None or _WORKED.search(lower) else found
+
+
+def accepts(lower: str) -> bool:
+    """The customer takes the answer: "found it", "I'll try that", "that's clear", a short thank-you,
+    or thanks followed by a new question ("Tak, og kan jeg betale med MobilePay?"). Thanks followed by
+    a remark ("Cheers for that, really enlightening") is not taken at its word."""
+    if _WORKED.search(lower) or _TAKES_IT.search(lower):
+        return True
+    thanks = _THANKS.search(lower)
+    if thanks is None:
+        return False
+    return len(lexicon.words(lower)) <= 4 or (thanks.start() <= 3 and "?" in lower[thanks.end() :])
+
+
+def same_answer(a: str, b: str) -> bool:
+    """Two bot messages that are near-verbatim the same (a longer answer that contains a shorter one
+    is a new answer, not a loop)."""
+    ta, tb = _trigrams(a), _trigrams(b)
+    return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= 0.75
+
+
+def is_answer(bot_text: str) -> bool:
+    """The bot's message says something of substance (an answer or a fallback), not a closing line
+    ("anything else?", "you're welcome") that a calm conversation may well repeat."""
+    return _CLOSING.search(bot_text) is None
 
 
 def sounds_mild(lower: str) -> bool:
