@@ -59,6 +59,16 @@ def train(
         int, typer.Option(help="Fine-tuning epochs (transformer; within a 1,200-1,800 step budget).")
     ] = 6,
     folds: Annotated[int, typer.Option(help="Cross-fitting folds (hybrid/tfidf).")] = 5,
+    answer_titles: Annotated[
+        bool,
+        typer.Option(
+            "--answer-titles/--no-answer-titles",
+            help="Transformer: train on each intent's answer title too (one row per intent).",
+        ),
+    ] = True,
+    knn_weight: Annotated[
+        float, typer.Option(help="Transformer: weight of the nearest-training-row vote (0: off).")
+    ] = 40.0,
     target_precision: Annotated[
         float, typer.Option(help="Precision the auto-reply thresholds aim at.")
     ] = 0.99,
@@ -84,6 +94,8 @@ def train(
             seed=seed,
             epochs=epochs,
             folds=folds,
+            answer_titles=answer_titles,
+            knn_weight=knn_weight,
             target_precision=target_precision,
             precisions=tuple(sorted({0.95, 0.99, target_precision})),
             allow_unanswered=allow_unanswered,

@@ -24,12 +24,14 @@ from models.classifier.confidence import (
     confidence_features,
     with_confidence,
 )
+from models.classifier.scope import ScopeIndex
 from models.classifier.thresholds import ThresholdSet
 from models.classifier.transformer import TransformerBackend
 from models.types import Alternative, Prediction
 
 MODEL_FILE = "model.json"
 NEIGHBOURS_FILE = "neighbours.joblib"
+SCOPE_FILE = "scope.joblib"
 FORMAT = 1
 BACKENDS: dict[str, type] = {
     "tfidf": TfidfBackend,
@@ -53,14 +55,20 @@ class ReplyClassifier:
     ``predict_proba``. ``target_precision`` picks which stored thresholds fill
     ``Prediction.threshold``. With a ``confidence`` section (and a ``neighbours`` index of the
     training vectors) the top confidence comes from ``models.classifier.confidence``; models
-    saved without one use the temperature-scaled probability.
+    saved without one use the temperature-scaled probability. An out-of-scope model with extra
+    features needs ``scope`` (``models.classifier.scope``), which older models do not have.
     """
 
     def __init__(
-        self, backend: Backend, metadata: dict[str, Any], neighbours: NeighbourIndex | None = None
+        self,
+        backend: Backend,
+        metadata: dict[str, Any],
+        neighbours: NeighbourIndex | None = None,
+        scope: ScopeIndex | None = None,
     ) -> None:
         self.backend = backend
         self.neighbours = neighbours
+        self.scope_index = scope
         self.metadata = metadata
         self.labels: list[str] = list(metadata["labels"])
         self.version: str = metadata["version"]
@@ -76,9 +84,15 @@ class ReplyClassifier:
         self.confidence_model = ConfidenceModel.from_dict(raw) if raw else None
         raw = metadata["out_of_scope"].get("model")
         self.scope_model = ConfidenceModel.from_dict(raw) if raw else None
+        # Newer models multiply in P(known and right); older ones have only the first model.
+        raw = metadata["out_of_scope"].get("right_model")
+        self.scope_right_model = ConfidenceModel.from_dict(raw) if raw and self.scope_model else None
         for model in (self.confidence_model, self.scope_model):
             if model is not None and model.uses_neighbours and neighbours is None:
                 raise KeyError("the confidence model needs the training neighbour index")
+        if self.scope_model is not None and self.scope_model.extra_features:
+            if scope is None or scope.feature_names != self.scope_model.extra_features:
+                raise KeyError("the out-of-scope model needs its scope index (scope.joblib)")
 
     @property
     def backend_name(self) -> str:
@@ -108,7 +122,8 @@ class ReplyClassifier:
     def predict_scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """``predict_proba`` and each message's in-scope score: a message is out of scope when
         its score is below ``oos_threshold``. The score is the out-of-scope model's (fitted on
-        intents held out of training folds) or, without one, the top confidence."""
+        intents held out of training folds; newer models: P(known) x P(known and right)) or,
+        without one, the top confidence."""
         if isinstance(texts, str):
             raise TypeError("predict_proba takes a list of texts; use predict() for one message")
         if len(texts) == 0:
@@ -123,7 +138,16 @@ class ReplyClassifier:
         features = confidence_features(probs, texts, neighbours)
         if self.confidence_model is not None:
             probs = with_confidence(probs, self.confidence_model.confidence(features))
-        scope = probs.max(axis=1) if self.scope_model is None else self.scope_model.confidence(features)
+        if self.scope_model is None:
+            return probs, probs.max(axis=1)
+        if self.scope_model.extra_features:
+            assert self.scope_index is not None and neighbours is not None  # checked in __init__
+            head = getattr(self.backend, "head")  # noqa: B009 - only tfidf and hybrid have scope indexes
+            extra = self.scope_index.features(texts, head, vectors, neighbours, probs.argmax(axis=1))
+            features = np.hstack([features, extra])
+        scope = self.scope_model.confidence(features)
+        if self.scope_right_model is not None:
+            scope = scope * self.scope_right_model.confidence(features)
         return probs, scope
 
     def predict_batch(self, texts: Sequence[str]) -> list[Prediction]:
@@ -155,6 +179,9 @@ class ReplyClassifier:
         if self.neighbours is not None:
             joblib.dump(self.neighbours, directory / NEIGHBOURS_FILE)
             self.metadata["neighbours_file"] = NEIGHBOURS_FILE
+        if self.scope_index is not None:
+            joblib.dump(self.scope_index, directory / SCOPE_FILE)
+            self.metadata["scope_file"] = SCOPE_FILE
         self.metadata["format"] = FORMAT
         (directory / MODEL_FILE).write_text(
             json.dumps(self.metadata, indent=2, sort_keys=False), encoding="utf-8"
@@ -183,6 +210,8 @@ def load_classifier(path: str | Path) -> ReplyClassifier:
         backend = backend_cls.load(path, metadata.get("backend_params", {}))
         neighbours_file = metadata.get("neighbours_file")
         neighbours = joblib.load(path / neighbours_file) if neighbours_file else None
-        return ReplyClassifier(backend, metadata, neighbours)
+        scope_file = metadata.get("scope_file")  # absent in models saved before it existed
+        scope = joblib.load(path / scope_file) if scope_file else None
+        return ReplyClassifier(backend, metadata, neighbours, scope)
     except (KeyError, OSError) as exc:
         raise ModelLoadError(f"model in {path} is incomplete: {exc}") from exc

@@ -97,9 +97,7 @@ class NeighbourIndex:
         return Neighbours(sims_out, labels_out)
 
 
-def confidence_features(
-    probs: np.ndarray, texts: list[str], neighbours: Neighbours | None
-) -> np.ndarray:
+def confidence_features(probs: np.ndarray, texts: list[str], neighbours: Neighbours | None) -> np.ndarray:
     """The meta-model's inputs per message (columns: ``PROB_FEATURES`` then, when there are
     neighbours, ``NEIGHBOUR_FEATURES``)."""
     order = np.argsort(-probs, axis=1)
@@ -127,13 +125,25 @@ class ConfidenceModel:
     coef: tuple[float, ...]
     intercept: float
     uses_neighbours: bool
+    # Columns after the confidence features (the out-of-scope model's, ``models.classifier.scope``);
+    # models saved before they existed have none.
+    extra_features: tuple[str, ...] = ()
 
     @classmethod
-    def fit(cls, features: np.ndarray, correct: np.ndarray, uses_neighbours: bool) -> ConfidenceModel:
-        """Fit on held-out features and whether the top intent was right."""
+    def fit(
+        cls,
+        features: np.ndarray,
+        correct: np.ndarray,
+        uses_neighbours: bool,
+        extra_features: tuple[str, ...] = (),
+    ) -> ConfidenceModel:
+        """Fit on held-out features and whether the top intent was right (or, for the
+        out-of-scope model, known)."""
         if len(np.unique(correct)) < 2:
             raise ValueError("need both right and wrong held-out predictions to fit a confidence model")
-        mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-9
+        # A floor on the scale: a feature that is constant up to float32 rounding (1.0 similarity
+        # to a duplicate) must not turn rounding noise into many standard deviations.
+        mean, scale = features.mean(axis=0), np.maximum(features.std(axis=0), 1e-4)
         lr = LogisticRegression(C=1.0, max_iter=1000).fit((features - mean) / scale, correct.astype(int))
         return cls(
             tuple(mean.tolist()),
@@ -141,14 +151,15 @@ class ConfidenceModel:
             tuple(lr.coef_[0].tolist()),
             float(lr.intercept_[0]),
             uses_neighbours,
+            tuple(extra_features),
         )
 
     def confidence(self, features: np.ndarray) -> np.ndarray:
         z = ((features - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.coef) + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return np.exp(-np.logaddexp(0.0, -z))  # the logistic function, without overflow warnings
 
     def to_dict(self) -> dict[str, Any]:
-        names = PROB_FEATURES + (NEIGHBOUR_FEATURES if self.uses_neighbours else ())
+        names = PROB_FEATURES + (NEIGHBOUR_FEATURES if self.uses_neighbours else ()) + self.extra_features
         return {
             "method": "logistic regression on out-of-fold correctness",
             "features": list(names),
@@ -161,12 +172,15 @@ class ConfidenceModel:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ConfidenceModel:
+        uses_neighbours = bool(raw["uses_neighbours"])
+        base = len(PROB_FEATURES) + (len(NEIGHBOUR_FEATURES) if uses_neighbours else 0)
         return cls(
             tuple(raw["mean"]),
             tuple(raw["scale"]),
             tuple(raw["coef"]),
             float(raw["intercept"]),
-            bool(raw["uses_neighbours"]),
+            uses_neighbours,
+            tuple(raw.get("features", ())[base:]),
         )
 
 
