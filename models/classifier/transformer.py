@@ -7,6 +7,7 @@ saved directory and the code that reads it stay in one place.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,11 +37,18 @@ class NeighbourVote:
     labels: np.ndarray  # (rows,) class indices
     weight: float
 
-    def scores(self, pooled: np.ndarray, n_classes: int) -> np.ndarray:
-        unit = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+    @functools.cached_property
+    def _by_class(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The training vectors ordered by class (transposed), where each class starts, and the
+        classes; built once, since reordering 10,000 vectors per message cost milliseconds."""
         order = np.argsort(self.labels, kind="stable")
         classes, starts = np.unique(self.labels[order], return_index=True)
-        sims = unit @ self.vectors[order].T
+        return np.ascontiguousarray(self.vectors[order].T), starts, classes
+
+    def scores(self, pooled: np.ndarray, n_classes: int) -> np.ndarray:
+        unit = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+        vectors_t, starts, classes = self._by_class
+        sims = unit.astype(vectors_t.dtype) @ vectors_t
         # A class without training rows gets the lowest possible cosine.
         best = np.full((len(pooled), n_classes), -1.0, dtype=np.float32)
         if len(classes):
