@@ -15,6 +15,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+from sklearn.model_selection import train_test_split
+
 from models.answers import AnswerLibrary
 
 logger = logging.getLogger(__name__)
@@ -104,3 +107,14 @@ def check_training_labels(
         "dropping %d rows of %d label(s) without an answer: %s", len(rows) - len(kept), len(missing), shown
     )
     return check_training_labels(kept, answers)
+
+
+def validation_split(y: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices to fit on and to hold out (stratified when every class has 2 rows)."""
+    idx = np.arange(len(y))
+    stratify = y if np.bincount(y).min() >= 2 else None
+    n_held = max(int(round(fraction * len(y))), len(np.unique(y)) if stratify is not None else 1)
+    if n_held >= len(y):
+        raise DataError(f"too few rows ({len(y)}) to hold out a validation split")
+    fit_idx, held_idx = train_test_split(idx, test_size=n_held, stratify=stratify, random_state=seed)
+    return fit_idx, held_idx

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.model_selection import train_test_split
 
 from models.answers import AnswerLibrary
 from models.classifier import BACKENDS, ReplyClassifier
@@ -45,7 +44,7 @@ from models.classifier.thresholds import choose_max_reject, choose_oos_threshold
 from models.classifier.transformer import TransformerBackend
 from training.answer_rows import answer_title_rows
 from training.crossfit import Simulated, cross_fit_linear, fit_scope_models
-from training.data import DataError, Example, as_examples, check_training_labels
+from training.data import DataError, Example, as_examples, check_training_labels, validation_split
 
 logger = logging.getLogger(__name__)
 
@@ -245,7 +244,7 @@ def train_classifier(
         )
         simulated = None
     elif config.backend == "transformer":
-        fit_idx, held_idx = _validation_split(y, config)
+        fit_idx, held_idx = validation_split(y, config.validation_fraction, config.seed)
         backend = fitter.fit([texts[i] for i in fit_idx], y[fit_idx])
         held_y = y[held_idx]
         held_texts = [texts[i] for i in held_idx]
@@ -286,18 +285,6 @@ def train_classifier(
     ReplyClassifier(backend, metadata, nn_index, scope_index).save(out)
     logger.info("saved %s to %s (%.0fs)", version, out, time.perf_counter() - started)
     return out
-
-
-def _validation_split(y: np.ndarray, config: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
-    idx = np.arange(len(y))
-    stratify = y if np.bincount(y).min() >= 2 else None
-    n_held = max(
-        int(round(config.validation_fraction * len(y))), len(np.unique(y)) if stratify is not None else 1
-    )
-    if n_held >= len(y):
-        raise DataError(f"too few rows ({len(y)}) to hold out a validation split")
-    fit_idx, held_idx = train_test_split(idx, test_size=n_held, stratify=stratify, random_state=config.seed)
-    return fit_idx, held_idx
 
 
 def _calibrate(

@@ -12,16 +12,7 @@ import pytest
 from models.friction import FrictionDetector
 from models.friction.detector import DEFAULT_WEIGHTS
 from models.types import Role, Turn
-
-T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-
-
-def conv(*texts: str, gap: float = 30.0) -> list[Turn]:
-    """Alternating customer/bot turns, ``gap`` seconds apart."""
-    return [
-        Turn(Role.CUSTOMER if i % 2 == 0 else Role.BOT, text, at=T0 + timedelta(seconds=gap * i))
-        for i, text in enumerate(texts)
-    ]
+from tests.models.conversations import T0, conv
 
 
 @pytest.fixture(scope="module")

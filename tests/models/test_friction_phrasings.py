@@ -3,23 +3,11 @@ words, own mishaps, scheduled calls and everyday English and Danish rejections (
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from models.friction import FrictionDetector
 from models.friction.human import human_request
-from models.types import Role, Turn
-
-T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-
-
-def conv(*texts: str) -> list[Turn]:
-    """Alternating customer/bot turns, 30 seconds apart."""
-    return [
-        Turn(Role.CUSTOMER if i % 2 == 0 else Role.BOT, text, at=T0 + timedelta(seconds=30 * i))
-        for i, text in enumerate(texts)
-    ]
+from tests.models.conversations import conv
 
 
 @pytest.fixture(scope="module")

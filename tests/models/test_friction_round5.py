@@ -5,25 +5,14 @@ for a person by phone number, department or "one of you" (lexicon default, no tr
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from models.friction import FrictionDetector
 from models.friction.human import human_request
-from models.types import Role, Turn
+from tests.models.conversations import conv
 
-T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
 LOOP_EN = ("Where is my new card?", "New cards arrive within 5-7 working days.", "It's been two weeks.")
 LOOP_DA = ("Hvor er mit nye kort?", "Nye kort leveres inden for 5-7 hverdage.", "Det er to uger siden.")
-
-
-def conv(*texts: str) -> list[Turn]:
-    """Alternating customer/bot turns, 30 seconds apart."""
-    return [
-        Turn(Role.CUSTOMER if i % 2 == 0 else Role.BOT, text, at=T0 + timedelta(seconds=30 * i))
-        for i, text in enumerate(texts)
-    ]
 
 
 @pytest.fixture(scope="module")
