@@ -136,6 +136,10 @@ def show(backend: str, row: dict) -> None:
             c["coverage"] >= t[key],
             f">= {t[key]:.0%}",
         )
+        if "thresholds_only" in c:  # not a target: what the out-of-scope flag costs in coverage
+            bare = c["thresholds_only"]
+            bare_p = "n/a" if bare["precision"] is None else f"{bare['precision']:.2%}"
+            print(f"    without the out-of-scope flag: {bare['coverage']:.2%} ({bare_p})")
     if "oos" in row:
         o = row["oos"]
         ok = o["recall"] >= t["oos"] and o["in_scope_accuracy"] >= 0.90

@@ -113,6 +113,14 @@ def _html(report: dict[str, Any]) -> str:
         summary.append(
             (f"coverage at {key} precision", f"{point['coverage']:.2%} (precision reached {reached})")
         )
+        bare = point.get("thresholds_only")
+        if bare and bare["precision"] is not None:
+            summary.append(
+                (
+                    f"coverage at {key} precision, out-of-scope flag off",
+                    f"{bare['coverage']:.2%} (precision reached {bare['precision']:.2%})",
+                )
+            )
     if "oos" in report:
         oos = report["oos"]
         summary.append(("out-of-scope recall", f"{oos['recall']:.2%} ({oos['rows']} rows)"))

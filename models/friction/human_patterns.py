@@ -64,7 +64,12 @@ PATTERNS = (
     r"(?:me|us|this|it|my (?:chat|case|call|complaint|query|issue))\s+(?:through\s+|over\s+|on\s+|up\s+)?"
     rf"(?:to|with)\s+{_WHO_EN}\b",
     r"\b(?:transfer me|put me through|connect me|pass me on|hand me over|escalat\w*)\b",
+    # "a transfer to another person" is a payment, not a request to be passed on.
+    r"(?<!a )(?<!the )(?<!bank )(?<!money )(?<!my )(?<!this )(?<!that )(?<!any )(?<!each )(?<!every )"
     rf"\b(?:transfer|connect|escalate|pass|forward)\s+(?:to|with)\s+{_WHO_EN}\b",
+    r"\b(?:want|need|like|prefer|rather|should be|must be|to be|have it|have this|have my \w+|get my \w+)\b"
+    r"[^.?!]{0,30}\b(?:handled|dealt with|looked at|reviewed|checked|answered|sorted(?: out)?|taken care of|"
+    rf"seen to|processed) by {_WHO_EN}\b",
     r"\b(?:can|could|may) (?:i|we) be\s+(?:transferred|connected|put through|passed|called|contacted|rung)\b|"
     r"\b(?:like|want|need|prefer|wish|ask|love|demand) to be\s+"
     r"(?:transferred|connected|put through|passed|handed|escalated|called|contacted|rung)\b",
@@ -193,7 +198,10 @@ PATTERNS = (
     r"vende tilbage)|"
     r"\b(?:kan|vil|ma) (?:i|du|de|nogen|en) (?:\w+ )?ringe (?:til mig |"
     r"mig op )?pa (?:mit (?:telefon)?(?:nummer|nr)|\+?\d)|"
-    r"\b(?:kan|vil|ma) (?:i|du|de|nogen|en \w+) (?:venligst |lige |godt )?kontakte mig\b",
+    r"\b(?:kan|vil|ma) (?:i|du|de|nogen|en \w+) (?:venligst |lige |godt )?kontakte mig\b|"
+    # The imperative: "kontakt mig venligst telefonisk"; "I kan kontakte mig på ..." is covered above.
+    r"(?<!at )(?<!ikke )(?<!hvorfor )\bkontakt mig\b|"
+    r"\b(?:ring|ringe|ringes|kontakt|kontakte|kontaktes|tale|snakke|snak|tal)\b[^.?!]{0,25}\btelefonisk\b",
     r"\b(?:skal|ma|bor) (?:der )?(?:da |vel )?(?:vaere |vare )?(?:nogen|en) (?:(?:hos jer|i banken|derinde|"
     r"der)\s+)?(?:der|som) (?:kan |vil )?"
     r"(?:tage\w* sig af|kigge\w*|"

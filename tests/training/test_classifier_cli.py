@@ -68,6 +68,8 @@ def test_train_then_evaluate_writes_the_report(trained: Path, files: dict[str, P
     report = json.loads((files["report"] / "report.json").read_text())
     assert report["accuracy"] > 0.9
     assert set(report["coverage_at_precision"]) == {"0.95", "0.99"}
+    for point in report["coverage_at_precision"].values():  # the out-of-scope flag only takes answers away
+        assert point["thresholds_only"]["coverage"] >= point["coverage"]
     assert set(report["oos"]) >= {"recall", "in_scope_accuracy"} and report["oos"]["rows"] == 3
     curve = report["oos"]["by_max_reject"]
     assert curve["0.05"]["recall"] == report["oos"]["recall"]
