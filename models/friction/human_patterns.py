@@ -29,7 +29,9 @@ _WHO_EN = (
     r"(?:bloody |fucking |damn |goddamn |freaking )?"
     r"(?:(?:real|live|actual|proper|human|support|customer service|service|competent|senior|different|"
     r"other)\s+)*"
-    rf"{_EN}(?: of yours| else| there(?= who| can| could| to)| over there)?"
+    rf"{_EN}(?: of yours| else| there(?= who| can| could| to)| over there|"
+    # "somebody with access to your systems (please check)": a person named by what they can do.
+    r" with (?:the )?(?:access|authority|rights|powers?|mandate)(?: to(?: [\w-]+){1,4}?)?)?"
 )
 # Person words, Danish ("menneskelig" is an adjective: "en menneskelig fejl" names no one).
 _DA = (
@@ -38,7 +40,7 @@ _DA = (
     r"support|ansatte|ansat|kollega\w*|kolleger|sagsbehandler\w*|overordne\w*|ansvarlig\w*|vedkommende|"
     r"teamleder\w*|nogen(?=\s*(?:[.?!,]|$|der\b|som\b|fra\b|til at\b|i telefonen\b|pa telefonen\b|nu\b|"
     r"hurtigt\b|straks\b|med det samme\b|snarest\b|i dag\b))|"
-    r"(?:en|nogen) af jer\b|\w+afdeling\w*|levende sjael|"
+    r"(?:en|nogen) af jer\b|\w+afdeling\w*|levende sjael|\w+chef(?:en)?\b|\w+leder(?:en)?\b|"
     r"en der|en fra|operator|supervisor|manager)"
 )
 _WHO_DA = (
@@ -248,6 +250,11 @@ PATTERNS = (
     rf"i forbindelse med\s+)?{_WHO_DA}\b",
 )
 
+PATTERNS += (
+    rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
+    r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",
+)
+
 # Phrases that mention a person without asking for one; a request phrase overlapping one is dropped.
 NOT_A_REQUEST = (
     r"\b(?:i'm|i am|im|that i'm|that i am|jeg er|at jeg er|er)\s+(?:not|ikke)\s+(?:a|an|en|et)\s+"
@@ -315,6 +322,9 @@ NOT_A_REQUEST = (
     r"contact)\s+me\s+(?:to confirm|as (?:agreed|planned|promised))\b",
     # A conversation that already took place: "I had a nice chat with your staff".
     r"\b(?:had|havde)\s+(?:a|an|en)\s+(?:\w+\s+)?(?:chat|talk|conversation|snak|samtale)\s+(?:with|med)\b",
+    r"\b(?:had|havde|got|fik|received|modtog)\s+(?:a|an|en|et)\s+(?:\w+\s+)?(?:phone call|call|"
+    r"telephone call|"
+    r"meeting|opkald|telefonopkald|mode|telefonsamtale)\s+(?:with|from|med|fra)\b[^.?!,]{0,40}",
     # What already happened to the case: "min sag er sendt videre til kreditafdelingen".
     r"\b(?:er|blev|blevet|bliver|has been|have been|was|were|is being)\s+(?:sendt|stillet|overfort|"
     r"viderestillet|"
@@ -344,5 +354,6 @@ SCHEDULED = (
 # "Nothing urgent" and "det haster ikke" say the opposite.
 URGENT = (
     r"(?<!nothing )(?<!not )(?<!no )(?<!isn't )(?<!ikke )(?<!intet )\b(?:now|asap|right away|immediately|"
-    r"urgent\w*|straks|med det samme|nu|haster)\b(?!\s+(?:\w+\s+)?ikke)"
+    r"urgent\w*|straks|med det samme|nu|haster|time[- ]sensitive|time[- ]critical|tidskritisk|"
+    r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)"
 )

@@ -11,6 +11,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Re-exported: callers use ``lexicon.MISHAP`` and the like.
+from models.friction.softeners import (  # noqa: F401
+    HEDGE,
+    LAUGHTER,
+    LIGHT_HEARTED,
+    MISHAP,
+    PRAISE_SWEAR,
+    SELF_INSULT,
+)
+
 _WORD = re.compile(r"[a-zæøåéü']+")
 # A few high-frequency Danish function words; enough to tell Danish from English in chat.
 _DANISH_MARKERS = frozenset(
@@ -136,6 +146,20 @@ ANSWER_REJECTED = _any(
     r"nå,? tak for det)\b",
     r"\bnever (would'?ve|would have|could'?ve|could have) (thought|guessed|figured)\b|"
     r"\bdet havde jeg aldrig (selv )?(fundet på|tænkt på|regnet ud|gættet)\b",
+    # Having to spell it out: "how much simpler can I make it", "jeg kan ikke skrive det tydeligere".
+    r"\bhow (much )?(simpler|clearer|plainer|more clearly|else) (can|do|should|must) i (make|put|say|write|"
+    r"explain|ask)\b|\bi can'?t (make|put|say|write|explain) it (any )?(simpler|clearer|more clearly|"
+    r"plainer)\b|"
+    r"\bhvor (meget )?(tydeligere|enklere|klarere) kan jeg (skrive|sige|forklare)\b|"
+    r"\bjeg kan ikke (skrive|sige|forklare) det (mere tydeligt|tydeligere|enklere|klarere)\b",
+    # The answer is no news: "that's why I'm asking", "which I knew", "I've done everything you said".
+    r"\bthat'?s (exactly |precisely )?why i'?m (asking|writing|here|contacting you)\b|"
+    r"\bwhich i (already )?knew\b|"
+    r"\bthat'?s what i'?ve been (saying|telling you|asking)\b|"
+    r"\bi'?ve done (everything|all|exactly what) (you|everyone|they|it|your \w+) (said|told me|asked)\b|"
+    r"\bdet er (netop |præcis |lige præcis |jo )?derfor jeg (skriver|spørger|henvender mig)\b|"
+    r"\bdet vidste jeg (jo )?(godt|allerede)\b|\bdet er (jo )?det jeg (har sagt|siger|har skrevet|skriver)\b|"
+    r"\bjeg har gjort (alt|præcis det) (hvad )?(i|du|de) (har )?(sagt|bedt om|skrev)\b",
 )
 
 # Giving up on the answer: "forget it", "why do I bother", "så må jeg vel bare ...". Calm after a
@@ -148,6 +172,10 @@ RESIGNED = _any(
     r"\b(assume|guess|suppose|accept)\b[^.?!]{0,30}\b(money|it)('s| is| are)? (just )?(gone|lost)\b",
     r"\bså må jeg vel\b|\bså (er|var) (de )?penge(ne)? (vel |bare )?(væk|tabt)\b|"
     r"\bjeg (må|skal) vel (bare )?(regne med|acceptere|leve med)\b",
+    r"\b(i'?ll|i guess i'?ll|guess i'?ll|i can|i might as well) (just )?(write|kiss)\b[^.?!]{0,25}\b(off|"
+    r"goodbye)\b|"
+    r"\b(se langt efter|vinke farvel til|skyde en hvid pind efter)\b|"
+    r"\bså (kan|må) jeg (jo |vel |vist )?(bare )?(glemme|opgive)\b",
 )
 
 # Saying outright that this is not the first attempt: a strong sign of friction.
@@ -205,7 +233,8 @@ COMPLAINT = _any(
     r"\b(this is|that's|that is|it's|you are|you're) (a |an |such a )?(scam|fraud|con|rip.?off)\b|"
     r"\byou (scammed|cheated|ripped off|robbed) me\b|\bdet er (jo )?(et |en )?(svindel|fupnummer|snyd)\b",
     # Threats and ultimatums, and waiting stated in words.
-    r"\b(i'?m|i am) (done|finished) with\b|\b(i'?m|i am) (cancelling|canceling|closing|leaving|switching)"
+    r"\b(i'?m|i am) (so )?(done|finished) (with|being)\b|\b(i'?m|i am) (cancelling|canceling|closing|"
+    r"leaving|switching)"
     r"[^.?!]{0,40}\b(if|unless)\b|\b(opsiger|lukker|skifter|forlader)\b[^.?!]{0,40}\bhvis (det|i) ikke\b",
     r"\b(it'?s been|i'?ve been waiting|been waiting|waited)\s+(for\s+)?(over |more than |almost |nearly )?"
     r"(\d+|half an|an|one|two|three|four|five|several|many)\s+(minutes?|mins?|hours?|days?|weeks?|months?)\b",
@@ -230,6 +259,23 @@ COMPLAINT = _any(
     r"losing (my )?patience|(running|run) out of patience|patience is (wearing|running) (thin|out)|"
     r"what am i supposed to do|(done|finished) with you|"
     r"no one has (replied|answered|called)|no (reply|response|answer) (yet|at all|from you))\b",
+    # A promise not kept, a demand made formally, a verdict on the service, exasperation in one word.
+    r"\b((no ?one|nobody) has (contacted|rung|phoned|got back|gotten back|been in touch)|"
+    r"(never|didn't|did not|hasn't|has not|haven't) (called|call|rang|ring|phoned|got|gotten|come|"
+    r"came) (me )?back|"
+    r"i expect (a |an )?(written |formal |full |proper )?(reply|response|answer|apology|explanation)|"
+    r"false advertising|misleading|mis-?sold|what a (shambles|farce|mess)|"
+    r"(this|that|it)('s| is)( actually| just| honestly)?( so| really)? (dumb|daft|trash|a farce|"
+    r"a shambles))\b|"
+    r"(^|[.!?]\s+)(oh )?(come on|seriously|are you serious)\s*[.!?]",
+    r"\b(ingen har (\w+ )?(kontaktet|ringet|svaret|skrevet|vendt tilbage)|(ringede|vendte) aldrig( tilbage)?|"
+    r"har aldrig ringet|jeg forventer (et |en )?(skriftligt |skriftlig |ordentligt )?(svar|undskyldning|"
+    r"forklaring)|"
+    r"falsk markedsføring|vildledende|(så|totalt|helt) (trash|crap)|"
+    r"der er (nu )?gået (over |mere end )?(\d+|to|tre|fire|fem|seks|flere|mange) (dage|uger|måneder)|"
+    r"(siddet|stået|hængt|ventet) (her )?(i|i over|i mere end) (en halv time|en time|\d+ minutter|"
+    r"\d+ timer))\b|"
+    r"(^|[.!?]\s+)seriøst\s*[.!?]",
     r"\b((det er )?(simpelthen )?for dårligt|ikke godt nok|(jeg har )?fået nok|noget rod|evigheder|"
     r"(hvorfor|er det (virkelig|da|seriøst)) så (svært|besværligt)|hvad (sker|foregår) der|"
     r"hvorfor sker der ikke noget|"
@@ -253,6 +299,16 @@ THREAT = _any(
     r"consumer (council|authority|rights)|"
     r"(take|taking) my (business|money|custom) elsewhere|(switch|switching|move|moving) to (a |another )?"
     r"(competitor|another (bank|provider|company))|report you|file a (formal )?complaint)\b",
+    r"\b(i wish to|i want to|i'?d like to|i would like to|i will|i'?ll|i'?m going to|i am going to|"
+    r"i intend to)\s+"
+    r"(make|lodge|file|register|submit|raise)\s+(a\s+)?(formal |official |written )complaint\b|"
+    r"\b(move|moving|take|taking|put|putting|transfer|transferring) (my|our|all my|all our) (\w+ )?(business|"
+    r"money|custom|savings|accounts?|pension|mortgage|salary|loans?)( \w+)? elsewhere\b|"
+    r"\b(if not|otherwise|or else),? (i'?ll|i will|i'?m going to|we'?ll|we will)\b|"
+    r"\bthe regulator\b|\bcomplaints? board\b|\bfinanstilsyn\w*|\bhvis ikke,? (så )?(flytter|skifter|"
+    r"opsiger|klager)\b|"
+    r"\b(flytter|tager) (jeg |vi )?(mine|min|mit|vores|alle mine) \w+ (et andet sted|andetsteds|"
+    r"andre steder)\b",
     r"\b(or|otherwise|else) (i'?ll|i will|i'?m going to|i am going to)\b|"
     r"\b(i'?ll|i will|i'?m going to) [^.?!]{0,30}\b(if|unless) (i|you) (don't|do not|doesn't|can't|won't)\b",
     r"\b(trustpilot|dårlig anmeldelse|anmeldelse|sociale medier|pressen|aviserne|"
@@ -276,58 +332,6 @@ THREAT = _any(
     r"(så )?(opsiger|skifter|klager|anmelder|skriver)\b",
 )
 
-# Softeners: "a bit annoying" is a calm customer describing a problem, not a frustrated one.
-HEDGE = _any(
-    r"\b(a bit|a little|bit|slightly|kind of|kinda|somewhat|lidt|en smule|en anelse)\s+(\w+\s+)?"
-    r"(annoy\w*|disappoint\w*|frustrat\w*|irritere\w*|ærgerlig\w*|skuffe\w*|træls)",
-    # Cross with oneself, not with the company.
-    r"\b(annoyed|angry|mad|frustrated|cross|irriteret|sur|vred)\s+(at|with|på)\s+(myself|mig selv)\b",
-    # A calm follow-up or a closed matter: "just checking", "it's sorted now".
-    r"\b(just (checking|wanted to (check|say|let you know))|no (rush|hurry)|"
-    r"it'?s (all )?(sorted|resolved|fixed)|"
-    r"ingen hast|bare for at (høre|tjekke)|(det er|er nu) (løst|ordnet|på plads))\b",
-    r"\b(just so you know|just letting you know|fyi|no big deal|not a big deal|not a problem|"
-    r"bare (så i ved det|til info|så du ved det)|ikke noget problem|ikke et stort problem)\b",
-)
-
-# The customer's own mishap ("just my bloody luck", "pis også, jeg tabte den"): strong words about
-# bad luck, not about the service.
-MISHAP = _any(
-    r"\b(just my (\w+ )?luck|typical me|silly me|my (own )?fault|my mistake|my bad|(own|my) stupidity|"
-    r"pis også|min egen skyld|min (egen )?fejl|typisk mig|sikke et uheld)\b|🙈|🤦|🫣",
-    r"\b(stupid|dumb|silly|clumsy) me\b|\bdumme mig\b|\b(by accident|ved et uheld|kom til at|"
-    r"kommet til at)\b|"
-    r"\b(i'?m|i am|i feel) (such )?(an? )?(idiot|moron|fool)\b|\bjeg er (sådan )?(en )?(idiot|dum|tåbe|"
-    r"klovn)\b",
-    # A machine that kept the card: bad luck told as the reason for writing.
-    r"\b(atm|cash machine|cashpoint|machine|hæveautomat\w*|automat\w*|pengeautomat\w*)\s+(just\s+|lige\s+)?"
-    r"(ate|swallowed|kept|eat|slugte|åd|beholdt|har slugt|har ædt|har beholdt)\s+(my|mit|min)\b",
-    # An accident of one's own doing or one's family's, told as the reason for writing.
-    r"\b(i|i've|i have|my (kid|kids|son|daughter|dog|cat|husband|wife|partner))\s+(just\s+|accidentally\s+)?"
-    r"(spilled|spilt|dropped|broke|smashed|crashed|left my|forgot my|locked myself)\b",
-    r"\b(jeg|min (søn|datter|hund|kat|mand|kone|kæreste|unge))\s+(har\s+)?(lige\s+|kommet til at\s+)?"
-    r"(tabt|tabte|smadret|smadrede|glemt|glemte|kørt|kørte|spildt|spildte|væltet|væltede|låst mig ude)\b",
-)
-
-
-# An insult aimed at oneself ("stupid me", "jeg er sådan en idiot") is no swearing at the service.
-SELF_INSULT = _any(
-    r"\b(stupid|dumb|silly|clumsy) me\b|\bdumme mig\b|\b(i'?m|i am|i feel) (such )?(an? )?(idiot|moron|"
-    r"fool)\b|"
-    r"\bjeg er (sådan )?(en )?(idiot|dum|tåbe|klovn)\b|\b(what|sikke) (an? )?(idiot|en idiot) (i am|jeg er)\b"
-)
-
-# Swearing that intensifies praise: "fucking amazing", "pisse godt", "sygt fedt".
-PRAISE_SWEAR = _any(
-    r"\b(fuck\w*|f\*+\w*|damn|bloody|hella|pisse|skide|sygt|vildt|mega|sindssygt)\s+(amazing|awesome|great|"
-    r"good|"
-    r"brilliant|fast|nice|cool|quick|easy|fed|godt|god|nice|lækker\w*|fantastisk|hurtig\w*|smart|nemt|cool)\b"
-)
-
-# A customer who laughs at their own mishap ("third one this year :)") is not angry; one who
-# laughs or thanks while swearing ("holy crap, that was fast, thanks!") is not either.
-LAUGHTER = re.compile(r"\b(haha\w*|hehe\w*|lol)\b|[:;]-?\)|😂|😅|😄|🙂|😊|🙈|🤦|😬|🤷|🫣")
-LIGHT_HEARTED = re.compile(LAUGHTER.pattern + r"|\b(thanks|thank you|tak)\b")
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

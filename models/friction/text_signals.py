@@ -45,7 +45,50 @@ _NOT_READ = re.compile(
     r"flot)\b"
     r"[^.?!]{0,25}\b(?:as always|as usual|som altid|som sædvanlig)\b"
 )
-_STRESSED_DID = re.compile(r"\b(?:[Ii]|[Ww]e) (?:DID|HAVE|HAD)\b|\b[Jj]eg (?:HAR|HAVDE|GJORDE)\b")
+# A stressed auxiliary contradicts the bot: "I DID pay", "I AM contacting you", "vi HAR booket et møde".
+_STRESSED_DID = re.compile(
+    r"\b(?:[Ii]|[Ww]e) (?:DID|HAVE|HAD|AM|ARE|WAS|DO)\b|\b(?:[Jj]eg|[Vv]i) (?:HAR|HAVDE|GJORDE|ER|VAR|GØR)\b"
+)
+# Did what the bot said and it failed: "I did chip and pin, it said declined",
+# "det gjorde jeg. Det blev afvist".
+_DID_FAILED = re.compile(
+    r"\b(?:i|we) (?:did|tried|used|entered|followed|updated|restarted|activated|reinstalled)\b[^?!]{0,35}?"
+    r"\b(?:it|that|the app|the card) (?:still |just )?(?:said|says|failed|got declined|was declined|"
+    r"didn'?t work|"
+    r"gave (?:me )?(?:an? )?error|shows? (?:an? )?error)\b|"
+    r"\b(?:jeg|vi) (?:har )?(?:gjort|gjorde|prøvet|prøvede|brugt|brugte|fulgt|fulgte|opdateret|opdaterede|"
+    r"genstartet|genstartede)\b[^?!]{0,40}?\b(?:det|den|appen|kortet) (?:blev|bliver|gav|giver|siger|sagde) "
+    r"(?:stadig |bare |igen )?(?:afvist|fejl|error)|\bdet gjorde jeg\b[^?!]{0,40}?\b(?:afvist|virkede ikke|"
+    r"fejl)"
+)
+# What the bot pointed at is already right, or the bank's own page says otherwise: a half rejection.
+_ALREADY_RIGHT = re.compile(
+    r"\b(?:it'?s|it is|they'?re|they are|everything'?s|everything is|it'?s all)\s+(?:already\s+|all\s+)?"
+    r"(?:correct|right|fine|up to date)\s+(?:there|in there|in the app|already)\b|"
+    r"\b(?:den|det|alt|adressen|nummeret) står (?:allerede |jo )?(?:rigtigt|korrekt)\b|"
+    r"\b(?:your|the(?: \w+){0,2}) (?:website|site|web ?page|page|letter|terms|advert)\b[^.?!]{0,25}"
+    r"\b(?:literally|clearly|specifically|explicitly) (?:says|said|states|stated|promised)\b|"
+    r"\bdet står (?:jo |tydeligt |klart )?(?:på|i) (?:jeres|bankens) (?:hjemmeside|side|brev|vilkår|app)\b"
+)
+# Sarcastic praise: an eye-roll, clapping at a "helpful" answer, thanks "as usual".
+_SARCASM = re.compile(
+    r"\b(?:helpful|useful|great|brilliant|nice|thanks|lovely|amazing|hjælpsom\w*|nyttig\w*|super|fantastisk|"
+    r"tak)\b[^.?!]{0,20}👏|🙄|"
+    r"\b(?:thanks?|thank you|tak)\b[^.?!]{0,30}\b(?:as always|as usual|som altid|som sædvanlig)\b"
+)
+# A complaint word whose subject is someone else or the world ("my landlord complains", "renterne er
+# vanvittige", "the tax rules are so annoying") describes the customer's situation, not the service.
+_ABOUT_OTHERS = re.compile(
+    r"(?:^|[.!?;]\s*)(?:\w+\W+){0,2}?(?:my|our|his|her|min|mit|mine|vores|hans|hendes)\s+(?:\w+\s+)?"
+    r"(?:landlord|landlady|neighbou?rs?|boss|employer|ex|wife|husband|partner|son|daughter|mother|father|mum|"
+    r"mom|dad|brother|sister|tenants?|accountant|kids?|children|parents|udlejer|nabo\w*|chef|arbejdsgiver|"
+    r"kone|mand|kæreste|søn|datter|mor|far|bror|søster|lejer\w*|bogholder|børn|forældre|revisor)\b"
+    r"(?!\s+(?:and|og|&)\s+(?:i|me|jeg))[^.!?;]*$|"
+    r"(?:^|[.!?;]\s*)(?:the\s+)?(?!your\b|jeres\b|din\b)(?:\w+\s+)?(?:tax(?:es| rules)?|interest rates?|"
+    r"rates|prices|inflation|(?:housing )?market|"
+    r"weather|government|politicians|skat(?:ten|tereglerne|ereglerne)?|renter(?:ne)?|priser(?:ne)?|inflationen|"
+    r"(?:bolig)?markedet|vejret|regeringen|politikerne)\b[^.!?;]*$"
+)
 # Contempt and orders that AFINN and the complaint words miss: "what is the point of you", "sort it out".
 _CONTEMPT = re.compile(
     r"\bwhat(?:'s| is) (?:even )?the point of (?:you|this (?:bot|chat|service))\b|\bwhat good are you\b|"
@@ -161,7 +204,7 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
             phrase in {"lagde på", "hung up on me"} and lower[: m.start()].endswith(("jeg ", "i "))
         ):
             found.append((phrase, 0.0))
-        elif _SITUATION.match(lower[m.end() :]):
+        elif _SITUATION.match(lower[m.end() :]) or _ABOUT_OTHERS.search(lower[: m.start()]):
             found.append((phrase, 0.5))
         else:
             found.append((phrase, 1.0))
@@ -196,10 +239,21 @@ def rejection(text: str, lower: str) -> tuple[str | None, float]:
         found = None
     if found:
         return found, 1.0
-    for pattern, source in ((_STRESSED_DID, text), (_DID_IT, lower), (_NOT_READ, lower)):
+    for pattern, source in (
+        (_STRESSED_DID, text),
+        (_DID_IT, lower),
+        (_NOT_READ, lower),
+        (_DID_FAILED, lower),
+    ):
         m = pattern.search(source)
         if m:
             return m.group(0).strip(), 1.0
+    m = _SARCASM.search(lower)
+    if m and not _WORKED.search(lower):
+        return m.group(0).strip(), 1.0
+    m = _ALREADY_RIGHT.search(lower)
+    if m and not re.match(r"[^.!?]*\?", lower[m.end() :]):
+        return m.group(0).strip(), 0.5
     m = _NOT_THERE.search(lower)
     # "Is there no fee?" asks; "there's nothing pending!!" contradicts.
     if m is None or re.match(r"[^.!?]*\?", lower[m.end() :]):
@@ -217,6 +271,9 @@ def accepts(lower: str) -> bool:
     """The customer takes the answer: "found it", "I'll try that", "that's clear", a short thank-you,
     or thanks followed by a new question ("Tak, og kan jeg betale med MobilePay?"). Thanks followed by
     a remark ("Cheers for that, really enlightening") is not taken at its word."""
+    # "Nå. Så kan jeg jo bare se langt efter de penge" opens like "nå, så fint" but gives up.
+    if resignation(lower) is not None:
+        return False
     if _WORKED.search(lower) or _TAKES_IT.search(lower):
         return True
     thanks = _THANKS.search(lower)

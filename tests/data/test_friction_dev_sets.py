@@ -28,6 +28,7 @@ DEV_SETS = {
     "conversations_dev2.jsonl": ("dev2", 200),
     "conversations_dev3.jsonl": ("dev3", 150),
     "conversations_dev4.jsonl": ("dev4", 200),
+    "conversations_dev5.jsonl": ("dev5", 100),
 }
 
 MIN_SHARE = 0.35
