@@ -52,7 +52,7 @@ def train(
     ] = None,
     quantize: Annotated[
         str,
-        typer.Option(help="Hybrid's frozen encoder: int8 (about half the time per message) or none."),
+        typer.Option(help="Encoder at inference (hybrid, transformer): int8 (about half the time) or none."),
     ] = "int8",
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     epochs: Annotated[

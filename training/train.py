@@ -83,8 +83,9 @@ class TrainConfig:
     batch_size: int = 32
     learning_rate: float = 5e-5
     max_length: int = 64
-    # hybrid's frozen encoder: "int8" (dynamic int8 Linear layers, about half the CPU time per
-    # message; embeddings, calibration and thresholds are all fitted on the int8 vectors) or "none".
+    # the encoder at inference, hybrid's frozen one or transformer's fine-tuned one: "int8" (dynamic
+    # int8 Linear layers, about half the CPU time per message; calibration, thresholds and the
+    # transformer's vote are all fitted on the int8 vectors) or "none".
     quantize: str = "int8"
     # transformer: a step budget (small data gets more epochs, large data fewer, so training
     # time stays bounded) and a head that starts as class prototypes; see TransformerBackend.fit.
@@ -179,6 +180,7 @@ class _Fitter:
             max_steps=c.max_steps,
             prototype_head=c.prototype_head,
             knn_weight=c.knn_weight,
+            quantize=c.quantize,
             seed=c.seed,
             progress=c.progress,
         )

@@ -112,3 +112,30 @@ def test_fit_with_a_vote_round_trips_and_a_strong_vote_recalls_training_rows(
     plain_params = plain.save(tmp_path / "p")
     assert "neighbours" not in plain_params
     assert TransformerBackend.load(tmp_path / "p", plain_params).neighbours is None
+
+
+def test_int8_transformer_scores_each_text_alone_and_reloads_to_the_same_logits(tmp_path: Path) -> None:
+    from tests.training.test_classifier_data import tiny_encoder
+
+    enc = tiny_encoder(tmp_path / "tiny")
+    texts = ["i lost my card", "my card was stolen yesterday evening", "when will my card arrive", "sent?"]
+    y = np.array([0, 0, 1, 1])
+    kw: dict[str, Any] = {"epochs": 1, "batch_size": 4, "progress": False, "device": "cpu"}
+    int8 = TransformerBackend.fit(enc, texts, y, 2, quantize="int8", knn_weight=5.0, **kw)
+    plain = TransformerBackend.fit(enc, texts, y, 2, **kw)
+    assert int8.quantize == "int8" and plain.quantize == "none"
+    # Same seed, same training: only the inference encoder differs, and it is a different module.
+    assert int8.inference_encoder is not int8.module.encoder
+    assert plain.inference_encoder is plain.module.encoder
+    together = int8.logits(texts)
+    alone = np.vstack([int8.logits([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)  # a message scores the same in any batch
+    params = int8.save(tmp_path / "m")
+    assert params["quantize"] == "int8"
+    loaded = TransformerBackend.load(tmp_path / "m", params)
+    assert loaded.quantize == "int8"
+    np.testing.assert_allclose(loaded.logits(texts), together, atol=1e-2)  # float16 vote vectors
+    legacy = {k: v for k, v in plain.save(tmp_path / "p").items() if k != "quantize"}
+    assert TransformerBackend.load(tmp_path / "p", legacy).quantize == "none"  # saved before int8
+    with pytest.raises(ValueError, match="quantisation"):
+        TransformerBackend(plain.module, plain.tokenizer, quantize="int4")
