@@ -13,14 +13,23 @@ test and to read in a report. A challenger is promoted only when every gate pass
   on 2,500 rows, 212 held-out rows, ECE 0.047 vs 0.059, every round blocked), so a fixed
   tolerance alone would keep every better model out;
 - ``intent_precision``: no intent's precision among the messages it would auto-reply (at the
-  challenger's own per-intent threshold) below ``target_precision``. An intent with fewer than
-  ``min_auto_replies`` such messages is too thin to judge and is listed, not failed.
+  challenger's own per-intent threshold) shown to be below ``target_precision``. The held-out rows
+  must make the shortfall unlikely to be chance, for the intents together: a one-sided binomial
+  test per intent, with Holm's step-down so that a challenger that is on target for every intent
+  is kept out at most ``1 - intent_confidence`` of the time. Judged on the point estimate, with
+  ~75 intents at ~5 auto-replies each, some intent shows one wrong answer almost always (at a
+  99% target, 4 of 5 right happens 4.9% of the time to an intent exactly on target): in the
+  learning simulation a challenger at 91.0% test accuracy, against the champion's 89.0%, was kept
+  out by 5/6 and 4/5 on two intents. Intents below target within chance are listed as
+  inconclusive; 5 of 10 right fails at any number of intents. An intent with fewer than
+  ``min_auto_replies`` such messages is too thin to judge and is listed.
 
 Without a champion (the very first model) only the precision gate applies.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +44,7 @@ class GateConfig:
     ece_confidence: float = 0.95
     bootstrap_resamples: int = 1000
     target_precision: float = 0.99
+    intent_confidence: float = 0.95
     min_auto_replies: int = 5
     min_held_out: int = 50
 
@@ -51,6 +61,7 @@ class GateFailure:
 class GateVerdict:
     failures: tuple[GateFailure, ...]
     unjudged_intents: tuple[str, ...] = ()
+    inconclusive_intents: tuple[str, ...] = ()  # below target on held-out rows, within chance
 
     @property
     def passed(self) -> bool:
@@ -61,6 +72,7 @@ class GateVerdict:
             "passed": self.passed,
             "failures": [{"gate": f.gate, "message": f.message} for f in self.failures],
             "unjudged_intents": list(self.unjudged_intents),
+            "inconclusive_intents": list(self.inconclusive_intents),
         }
 
 
@@ -94,19 +106,74 @@ def check_gates(
                     f"by more than {config.ece_tolerance:.4f}{noise}",
                 )
             )
-    unjudged: list[str] = []
-    for intent, ip in sorted(challenger.per_intent.items()):
-        if ip.auto_replies < config.min_auto_replies:
-            unjudged.append(intent)
-        elif ip.precision is not None and ip.precision < config.target_precision:
-            failures.append(
-                GateFailure(
-                    "intent_precision",
-                    f"intent {intent!r}: precision {ip.precision:.3f} at its auto-reply threshold "
-                    f"({ip.correct}/{ip.auto_replies}) is below the target {config.target_precision:.2f}",
-                )
+    failed, inconclusive, unjudged = _intents_below_target(challenger, config)
+    for intent, chance in failed:
+        ip = challenger.per_intent[intent]
+        failures.append(
+            GateFailure(
+                "intent_precision",
+                f"intent {intent!r}: precision {ip.correct / ip.auto_replies:.3f} at its auto-reply "
+                f"threshold ({ip.correct}/{ip.auto_replies}) is below the target "
+                f"{config.target_precision:.2f} (an intent on target does this badly "
+                f"{chance:.1%} of the time)",
             )
-    return GateVerdict(tuple(failures), tuple(unjudged))
+        )
+    return GateVerdict(tuple(failures), unjudged, inconclusive)
+
+
+def _intents_below_target(
+    score: ModelScore, config: GateConfig
+) -> tuple[list[tuple[str, float]], tuple[str, ...], tuple[str, ...]]:
+    """(failed intents with their chance, inconclusive ones, too-thin ones): Holm's step-down over
+    the judged intents' one-sided binomial tests of "precision >= target"."""
+    unjudged = tuple(
+        i for i, ip in sorted(score.per_intent.items()) if ip.auto_replies < config.min_auto_replies
+    )
+    judged = sorted(
+        (binomial_cdf(ip.correct, ip.auto_replies, config.target_precision), intent)
+        for intent, ip in score.per_intent.items()
+        if ip.auto_replies >= config.min_auto_replies
+    )
+    alpha = 1.0 - config.intent_confidence
+    failed: list[tuple[str, float]] = []
+    for rank, (chance, intent) in enumerate(judged):
+        if chance >= alpha / (len(judged) - rank):
+            break  # Holm: the first test that holds stops the rejections
+        failed.append((intent, chance))
+    gone = {intent for intent, _ in failed}
+    target = config.target_precision
+    below = tuple(
+        sorted(
+            intent
+            for _, intent in judged
+            if intent not in gone
+            and score.per_intent[intent].correct < target * score.per_intent[intent].auto_replies
+        )
+    )
+    return sorted(failed), below, unjudged
+
+
+def binomial_cdf(k: int, n: int, p: float) -> float:
+    """P(at most ``k`` successes in ``n`` trials of probability ``p``), summed in log space so that
+    thousands of trials neither overflow nor underflow."""
+    if k >= n:
+        return 1.0
+    if k < 0:
+        return 0.0
+    if p >= 1.0:
+        return 0.0
+    if p <= 0.0:
+        return 1.0
+    logs = [
+        math.lgamma(n + 1)
+        - math.lgamma(i + 1)
+        - math.lgamma(n - i + 1)
+        + i * math.log(p)
+        + (n - i) * math.log1p(-p)
+        for i in range(k + 1)
+    ]
+    top = max(logs)
+    return min(1.0, math.exp(top) * sum(math.exp(v - top) for v in logs))
 
 
 def _calibration_worse_share(champion: ModelScore, challenger: ModelScore, config: GateConfig) -> float:

@@ -59,6 +59,10 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += [f"- {f['gate']}: {f['message']}" for f in gates["failures"]] or ["- all gates passed"]
     if gates["unjudged_intents"]:
         lines.append(f"- too few auto-replies to judge: {', '.join(gates['unjudged_intents'])}")
+    if gates.get("inconclusive_intents"):  # reports written before this field have none
+        lines.append(
+            f"- below target on held-out rows, within chance: {', '.join(gates['inconclusive_intents'])}"
+        )
     lines += ["", f"## Shadow replay of {shadow.get('messages', 0)} recent live messages (nothing sent)", ""]
     for key, value in shadow.items():
         if key != "messages":

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from models.types import Prediction
-from replydesk.loop.gates import GateConfig, check_gates
+from replydesk.loop.gates import GateConfig, binomial_cdf, check_gates
 from replydesk.loop.scoring import (
     IntentPrecision,
     ModelScore,
@@ -147,3 +147,30 @@ def test_a_clearly_overconfident_challenger_is_blocked_with_row_data():
     challenger = _scored(np.minimum(conf + 0.15, 0.999), right)  # same answers, 15 points too sure
     verdict = check_gates(champion, challenger, GateConfig(min_auto_replies=1))
     assert [f.gate for f in verdict.failures] == ["calibration"]
+
+
+def test_one_wrong_answer_on_a_few_rows_is_within_chance_for_many_intents() -> None:
+    on_target = {f"intent_{i}": IntentPrecision(5, 5) for i in range(20)}
+    thin = {"card_arrival": IntentPrecision(6, 5), "lost_card": IntentPrecision(5, 4)}
+    verdict = check_gates(CHAMPION, replace(CHAMPION, per_intent=on_target | thin))
+    # 5 of 6 and 4 of 5 at a 99% target: 5.9% and 4.9% likely for one intent exactly on target,
+    # and among 22 judged intents some intent shows that most of the time: no evidence.
+    assert verdict.passed
+    assert verdict.inconclusive_intents == ("card_arrival", "lost_card")
+    assert verdict.to_dict()["inconclusive_intents"] == ["card_arrival", "lost_card"]
+    # Judged alone, 4 of 5 is evidence at 95%; a clear failure fails among any number of intents.
+    alone = check_gates(CHAMPION, replace(CHAMPION, per_intent={"lost_card": IntentPrecision(5, 4)}))
+    assert [f.gate for f in alone.failures] == ["intent_precision"]
+    assert "'lost_card'" in alone.failures[0].message and "4.9% of the time" in alone.failures[0].message
+    bad = check_gates(CHAMPION, replace(CHAMPION, per_intent=on_target | {"x": IntentPrecision(10, 5)}))
+    assert [f.gate for f in bad.failures] == ["intent_precision"] and bad.inconclusive_intents == ()
+
+
+def test_binomial_cdf_matches_the_sum_of_the_terms() -> None:
+    from math import comb
+
+    for k, n, p in [(5, 6, 0.99), (18, 20, 0.99), (0, 3, 0.5), (7, 10, 0.3)]:
+        exact = sum(comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k + 1))
+        assert binomial_cdf(k, n, p) == pytest.approx(exact, rel=1e-9)
+    assert binomial_cdf(10, 10, 0.99) == 1.0 and binomial_cdf(9, 10, 1.0) == 0.0
+    assert 0.0 < binomial_cdf(2950, 3000, 0.99) < 1.0  # thousands of trials do not overflow
