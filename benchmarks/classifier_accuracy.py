@@ -92,9 +92,14 @@ def embedding_cache(path: Path, texts: list[str], save: bool = False) -> None:
 def run_backend(backend: str, args: argparse.Namespace, train, test) -> dict:
     epochs = {"epochs": args.epochs} if args.epochs else {}
     config = TrainConfig(backend=backend, seed=args.seed, progress=not args.quiet, **epochs)
-    started = time.perf_counter()
-    model = train_classifier(config, train, out_dir=args.out / backend / "model")
-    train_s = time.perf_counter() - started
+    model = args.out / backend / "model"
+    if args.reuse and (model / "model.json").is_file():
+        # A model this script trained before (same --out): evaluate it again, train only what is missing.
+        train_s = float(json.loads((model / "model.json").read_text())["training"]["seconds"])
+    else:
+        started = time.perf_counter()
+        model = train_classifier(config, train, out_dir=model)
+        train_s = time.perf_counter() - started
     report = evaluate_model(model, test, args.out / backend / "report", latency_samples=args.latency_samples)
     row = {"train_s": train_s, **{k: report[k] for k in ("accuracy", "macro_f1", "ece", "latency_ms")}}
     row["cov99"], row["cov95"] = (
@@ -189,6 +194,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--latency-samples", type=int, default=300)
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse each backend's main model already under --out"
+    )
     parser.add_argument(
         "--train-limit", type=int, default=0, help="train on a stratified sample of N rows (a quick run)"
     )
