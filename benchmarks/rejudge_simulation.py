@@ -31,7 +31,7 @@ from models.classifier import ReplyClassifier, load_classifier  # noqa: E402
 from replydesk.loop import store  # noqa: E402
 from replydesk.loop.feedback import feedback_rows  # noqa: E402
 from replydesk.loop.gates import GateConfig, check_gates  # noqa: E402
-from replydesk.loop.retrain import RetrainRequest, _split  # noqa: E402  (the loop's own split)
+from replydesk.loop.retrain import RetrainRequest, split_rows  # noqa: E402
 from replydesk.loop.scoring import ModelScore, score_predictions  # noqa: E402
 from training.data import read_examples  # noqa: E402
 
@@ -87,7 +87,7 @@ def main() -> None:
     for rnd, report_dir in enumerate(reports, start=1):
         report = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
         cutoff = started_at(report["challenger"])
-        split = _split(base, feedback_rows(r for r in records if r.at < cutoff), request)
+        split = split_rows(base, feedback_rows(r for r in records if r.at < cutoff), request)
         if split.counts != report["data"]:
             sys.exit(f"round {rnd}: rebuilt rows {split.counts} differ from the recorded {report['data']}")
         challenger_dir = models_dir / report["challenger"]

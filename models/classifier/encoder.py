@@ -6,9 +6,10 @@ Used by the hybrid backend. By default it is all-MiniLM-L6-v2 from the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +48,18 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     """Average the token vectors that are not padding."""
     m = mask.unsqueeze(-1).to(hidden.dtype)
     return (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
+
+
+@contextlib.contextmanager
+def single_thread() -> Iterator[None]:
+    """Run torch on one thread inside the block: a single message is too small to share among
+    threads, and on busy cores the threads mostly wait for each other."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
@@ -130,16 +143,11 @@ class SentenceEncoder:
         return emb
 
     def _embed_each(self, texts: Sequence[str], progress: bool) -> np.ndarray:
-        """One forward pass per text, on one thread: a single message is too small to share
-        among threads, and on busy cores the threads mostly wait for each other."""
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
+        """One forward pass per text, on one thread (see ``single_thread``)."""
+        with single_thread():
             rows = [
                 self.embed_one(t) for t in tqdm(texts, desc="encoding", unit="text", disable=not progress)
             ]
-        finally:
-            torch.set_num_threads(threads)
         return np.vstack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
 
     def save(self, directory: Path) -> None:

@@ -7,6 +7,7 @@ saved directory and the code that reads it stay in one place.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 from collections.abc import Sequence
@@ -19,7 +20,13 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from models.classifier.encoder import QUANTIZE_CHOICES, configure_threads, mean_pool, quantize_int8
+from models.classifier.encoder import (
+    QUANTIZE_CHOICES,
+    configure_threads,
+    mean_pool,
+    quantize_int8,
+    single_thread,
+)
 
 ENCODER_DIR = "encoder"
 HEAD_FILE = "head.pt"
@@ -122,18 +129,12 @@ class TransformerBackend:
         encoder = self.inference_encoder
         if self.quantize != "none":
             batch_size = 1  # see the class docstring
-        threads = torch.get_num_threads()
-        if batch_size == 1:
-            torch.set_num_threads(1)  # one message is too small to share among threads
         out = []
-        try:
-            with torch.inference_mode():
-                for s in range(0, len(texts), batch_size):
-                    enc = self._encode(texts[s : s + batch_size])
-                    hidden = encoder(**enc).last_hidden_state
-                    out.append(mean_pool(hidden, enc["attention_mask"]).float().numpy())
-        finally:
-            torch.set_num_threads(threads)
+        with single_thread() if batch_size == 1 else contextlib.nullcontext(), torch.inference_mode():
+            for s in range(0, len(texts), batch_size):
+                enc = self._encode(texts[s : s + batch_size])
+                hidden = encoder(**enc).last_hidden_state
+                out.append(mean_pool(hidden, enc["attention_mask"]).float().numpy())
         return np.vstack(out) if out else np.zeros((0, self.module.head.in_features), dtype=np.float32)
 
     def logits(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:

@@ -112,7 +112,7 @@ def check_gates(
         failures.append(
             GateFailure(
                 "intent_precision",
-                f"intent {intent!r}: precision {ip.correct / ip.auto_replies:.3f} at its auto-reply "
+                f"intent {intent!r}: precision {ip.precision:.3f} at its auto-reply "
                 f"threshold ({ip.correct}/{ip.auto_replies}) is below the target "
                 f"{config.target_precision:.2f} (an intent on target does this badly "
                 f"{chance:.1%} of the time)",
@@ -141,15 +141,8 @@ def _intents_below_target(
             break  # Holm: the first test that holds stops the rejections
         failed.append((intent, chance))
     gone = {intent for intent, _ in failed}
-    target = config.target_precision
-    below = tuple(
-        sorted(
-            intent
-            for _, intent in judged
-            if intent not in gone
-            and score.per_intent[intent].correct < target * score.per_intent[intent].auto_replies
-        )
-    )
+    precisions = {i: score.per_intent[i].precision for _, i in judged if i not in gone}
+    below = tuple(sorted(i for i, p in precisions.items() if p is not None and p < config.target_precision))
     return sorted(failed), below, unjudged
 
 

@@ -146,7 +146,7 @@ class _Split:
     counts: dict[str, int]
 
 
-def _split(base: Sequence[tuple[str, str]], fb: Sequence[FeedbackRow], request: RetrainRequest) -> _Split:
+def split_rows(base: Sequence[tuple[str, str]], fb: Sequence[FeedbackRow], request: RetrainRequest) -> _Split:
     base_held = [(t, y) for t, y in base if is_held_out(t, request.holdout_fraction)]
     base_train = [(t, y) for t, y in base if not is_held_out(t, request.holdout_fraction)]
     positives = [r for r in fb if r.is_positive]
@@ -188,7 +188,7 @@ def retrain(request: RetrainRequest, settings: Settings) -> RetrainResult:
     except DataError as exc:
         raise RetrainError(str(exc)) from None
     with store.open_session(settings.effective_database_url) as session:
-        split = _split([(e.text, e.label) for e in base], _feedback(request, session), request)
+        split = split_rows([(e.text, e.label) for e in base], _feedback(request, session), request)
         champion = _load_champion(session)
         live = store.recent_customer_messages(session, request.shadow_limit) if request.shadow_limit else []
     if not split.held and not request.force:
