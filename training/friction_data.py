@@ -24,10 +24,11 @@ ENGLISH_AID_FILE = DATA_DIR / "friction" / "en_messages_train.csv"
 DEV_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev.jsonl"
 # A second, harder DEV set written by someone who had seen neither the detector nor the test set.
 DEV2_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev2.jsonl"
-# Every labelled DEV conversation set (dev3, dev4 and dev5 were each measured once, unseen, before
+# Every labelled DEV conversation set (dev3 to dev6 were each measured once, unseen, before
 # their errors were fixed; after that they are training data like the first two).
 DEV_CONVERSATION_FILES = tuple(
-    DATA_DIR / "friction" / f"conversations_{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "dev5")
+    DATA_DIR / "friction" / f"conversations_{name}.jsonl"
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 )
 BITEXT_FRICTION_INTENTS = frozenset({"complaint", "contact_human_agent"})
 # Share of Bitext rows kept out of tone training, for the synthetic conversations only.

@@ -3,15 +3,19 @@
 The tables of ``human``: what asks for a person (``PATTERNS``), what mentions one without
 asking (``NOT_A_REQUEST``), the words before a phrase that undo it (``WORDS_BEFORE``), and a call
 booked for later (``SCHEDULED``) unless the customer adds urgency (``URGENT``). They are long and
-change often as new phrasings turn up, so they live apart from the matching logic.
+change often as new phrasings turn up, so they live apart from the matching logic (round seven's
+families are in ``human_more`` and joined here).
 
 The patterns are written in normal spelling on lower-case text; ``human`` folds them the way the
 text is folded (``human_normalise.fold_pattern``): "rådgiver" and "radgiver" in a pattern are the same.
 """
 
+from models.friction import human_more
+
 # Person words, English; plurals and common typos included (other typos are normalised away).
 _EN = (
-    r"(?:hu?ma?ns?|human beings?|persons?|persn|peson|people|agents?|agnets?|agant|some ?one|somone|someon|"
+    rf"(?:{human_more.CASE_PERSON_EN}|"
+    r"hu?ma?ns?|human beings?|persons?|persn|peson|people|agents?|agnets?|agant|some ?one|somone|someon|"
     r"some ?body|any ?one|any ?body|representatives?|represe?nt\w*|reps?|operators?|oprator|employees?|"
     r"staff(?: members?)?|members? of (?:staff|your team|the team|your staff)|managers?|supervisors?|boss|"
     r"bosses|superiors?|colleagues?|advisors?|advisers?|assistants?|account manager|personal banker|"
@@ -35,7 +39,8 @@ _WHO_EN = (
 )
 # Person words, Danish ("menneskelig" is an adjective: "en menneskelig fejl" names no one).
 _DA = (
-    r"(?:men+e?sk(?:e|er|et|ene)\b|mneske\w*|medarb\w*|personer|person|personale|radgiver\w*|rodgiver\w*|"
+    rf"(?:{human_more.CASE_PERSON_DA}|"
+    r"men+e?sk(?:e|er|et|ene)\b|mneske\w*|medarb\w*|personer|person|personale|radgiver\w*|rodgiver\w*|"
     r"kundeservice\w*|kundesupport|kundecenter|konsulent\w*|agent|lederen|leder|chefen|chef|supporter|"
     r"support|ansatte|ansat|kollega\w*|kolleger|sagsbehandler\w*|overordne\w*|ansvarlig\w*|vedkommende|"
     r"teamleder\w*|nogen(?=\s*(?:[.?!,]|$|der\b|som\b|fra\b|til at\b|i telefonen\b|pa telefonen\b|nu\b|"
@@ -54,7 +59,7 @@ _HUMAN_WORD = r"(?:hu?ma?ns?|human beings?|hooman)"
 _PERSON_DA = r"(?:men+e?sk(?:e|er|et|ene)|person|personer|medarb\w*|radgiver\w*|ansatte|sjael)"
 _BOT = r"(?:bots?|robots?|chat ?bots?|robotten|botten|chatbotten|machines?|computers?|ai|algorithms?)"
 
-PATTERNS = (
+PATTERNS: tuple[str, ...] = (
     # English: asking to talk to, reach or be passed to a person.
     r"\b(?:talk|talking|tlak|takl|speak|speaking|spaek|chat|chatting|write|discuss\w*|deal|dealing|"
     r"have a word|a word|raise|raising|(?:phone |a )?(?:conversation|discussion))\s+"
@@ -250,6 +255,7 @@ PATTERNS = (
     rf"i forbindelse med\s+)?{_WHO_DA}\b",
 )
 
+PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA)
 PATTERNS += (
     rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
     r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",
@@ -330,7 +336,7 @@ NOT_A_REQUEST = (
     r"viderestillet|"
     r"henvist|sent|passed|forwarded|transferred|escalated|referred)\s+(?:videre\s+|om\s+|on\s+|"
     r"over\s+)?(?:til|to)\b",
-)
+) + human_more.NOT_A_REQUEST
 
 # The words right before a request phrase that undo it: "no need to call me", "please don't call me",
 # "du behøver ikke ringe til mig", "it was nice to talk to an agent".
@@ -349,11 +355,14 @@ SCHEDULED = (
     r"\b(?:call|ring|phone|ringe|ringer)\b[^.?!]{0,45}\b(?:next|tomorrow|this (?:afternoon|evening|week)|"
     r"on (?:mon|tue|wed|thu|fri|sat|sun)\w*|(?:i )?naeste|i morgen|"
     r"pa (?:man|tirs|ons|tors|fre|lør|søn)dag|"
-    r"(?:man|tirs|ons|tors|fre)dag (?:eller|formiddag|eftermiddag))\b"
+    r"(?:man|tirs|ons|tors|fre)dag (?:eller|formiddag|eftermiddag))\b|"
+    # A weekday right after the call: "call me Thursday", "ring mig op torsdag".
+    r"\b(?:call|ring|phone|ringe|ringer)\s+(?:me|mig)(?:\s+(?:op|back|tilbage))?\s+(?:on\s+|pa\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri)day|(?:man|tirs|ons|tors|fre)dag)\b"
 )
 # "Nothing urgent" and "det haster ikke" say the opposite.
 URGENT = (
     r"(?<!nothing )(?<!not )(?<!no )(?<!isn't )(?<!ikke )(?<!intet )\b(?:now|asap|right away|immediately|"
     r"urgent\w*|straks|med det samme|nu|haster|time[- ]sensitive|time[- ]critical|tidskritisk|"
-    r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)"
+    r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)|" + human_more.URGENT
 )

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from models.friction import lexicon_more
+
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
     HEDGE,
@@ -332,6 +334,11 @@ THREAT = _any(
     r"(så )?(opsiger|skifter|klager|anmelder|skriver)\b",
 )
 
+
+# Round seven's families (present-tense ultimatums, a competitor named, sarcastic praise around a loss or
+# an error message, "tried later" after "try again later") live in ``lexicon_more``.
+THREAT = _any(THREAT.pattern, *lexicon_more.THREAT)
+ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *lexicon_more.ANSWER_REJECTED)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

@@ -49,6 +49,16 @@ _NOT_READ = re.compile(
 _STRESSED_DID = re.compile(
     r"\b(?:[Ii]|[Ww]e) (?:DID|HAVE|HAD|AM|ARE|WAS|DO)\b|\b(?:[Jj]eg|[Vv]i) (?:HAR|HAVDE|GJORDE|ER|VAR|GØR)\b"
 )
+# The bot's premise contradicted with a stressed verb: "Today IS the last banking day", "den ER
+# aktiveret"; with praise in the message ("It IS cheaper, nice!") the stress is pleasure, not protest.
+_STRESSED_PREMISE = re.compile(
+    r"\b(?i:it|that|today|this|they|the \w+|det|den|de|i dag|kortet|appen|kontoen|pengene) "
+    r"(?:IS|ARE|WAS|WERE|HAS|DOES|ER|VAR|HAR)\b"
+)
+_PLEASED = re.compile(
+    r"\b(?:nice|great|thanks?|thank you|tak|super|perfect|perfekt|dejligt|fint|lovely|good|godt|glad|cool|"
+    r"fedt|yay)\b|[!:]\)|😊|🙂|👍"
+)
 # Did what the bot said and it failed: "I did chip and pin, it said declined",
 # "det gjorde jeg. Det blev afvist".
 _DID_FAILED = re.compile(
@@ -105,6 +115,16 @@ _SITUATION = re.compile(
     r"timing|situation|news|scam|scammers?|text|sms|e-?mail|phishing|accident|cold|flu|"
     r"dag|uge|morgen|nat|vejr|storm|regn|sne|trafik|held|rejse|år|timing|situation|nyhed\w*|svindel\w*|"
     r"sms|mail|uheld|forkølelse)\b"
+)
+# "Det er svindel, ikke?", "I think this is a scam": checking a suspicion about a text or a caller with
+# the bank, not calling the bank a fraud (round seven).
+_SCAM = re.compile(r"^(?!you)[^.!?]*\b(?:scam|fraud|con|svindel|fupnummer|snyd|rip.?off)\b")
+_TAG_QUESTION = re.compile(
+    r"^\W{0,3}(?:right|isn'?t it|is it not|correct|yes|no|ikke|ikke sandt|vel|eller hvad|eller|ja)?\s*\?"
+)
+_HEDGED = re.compile(
+    r"\b(?:i think|i guess|i suspect|i'?m (?:pretty |fairly )?sure|probably|maybe|surely|jeg tror|"
+    r"jeg tænker|jeg gætter på|formentlig|sikkert|vist|måske|mon ikke)\s+(?:\w+\s+)?$"
 )
 # "Hvad skal jeg gøre med hans konto?" asks how, it is not "what am I supposed to do".
 # "How do I complain about a shop?" asks how; the complaint word names what they want to do.
@@ -200,8 +220,13 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
         how_to = _HOW_TO.match(lower[m.start() :]) or _HOW_TO_BEFORE.search(
             lower[max(0, m.start() - 30) : m.start()]
         )
-        if how_to or (
-            phrase in {"lagde på", "hung up on me"} and lower[: m.start()].endswith(("jeg ", "i "))
+        checking = _SCAM.match(phrase) and (
+            _TAG_QUESTION.match(lower[m.end() :]) or _HEDGED.search(lower[max(0, m.start() - 30) : m.start()])
+        )
+        if (
+            how_to
+            or checking
+            or (phrase in {"lagde på", "hung up on me"} and lower[: m.start()].endswith(("jeg ", "i ")))
         ):
             found.append((phrase, 0.0))
         elif _SITUATION.match(lower[m.end() :]) or _ABOUT_OTHERS.search(lower[: m.start()]):
@@ -248,6 +273,9 @@ def rejection(text: str, lower: str) -> tuple[str | None, float]:
         m = pattern.search(source)
         if m:
             return m.group(0).strip(), 1.0
+    m = _STRESSED_PREMISE.search(text)
+    if m and not _PLEASED.search(lower):
+        return m.group(0).strip(), 1.0
     m = _SARCASM.search(lower)
     if m and not _WORKED.search(lower):
         return m.group(0).strip(), 1.0
