@@ -2,11 +2,12 @@
 
 Hugging Face's ``BertModel.forward`` is general (padding masks, caches, cross-attention, output
 capturing, gradient checkpointing, the pooler) and on one short message its Python bookkeeping
-costs about as much as the matrix products: a sixth-of-a-millisecond signature check per layer,
-hooks on ~110 module calls, an unused pooler layer. This module runs the same layers, with the
-same weights and the same operations (``scaled_dot_product_attention`` as the ``sdpa``
-implementation does, each Linear's own forward, float or dynamic int8), and returns the same
-last hidden state for a text without padding. Tests compare it with ``model(**enc)``.
+is about a quarter of the time (int8 MiniLM, 8.2 -> 6.0 ms p50 interleaved on a loaded machine):
+a signature check per layer call, hooks on ~110 module calls, an unused pooler layer. This
+module runs the same layers with the same weights and the same operations
+(``scaled_dot_product_attention`` as the ``sdpa`` implementation does, each Linear's own
+forward, float or dynamic int8) and returns the same last hidden state for a text without
+padding, to the last bit. Tests compare it with ``model(**enc)``.
 
 Only plain BERT encoders qualify (MiniLM is one); ``LeanBert.supports`` says so, and callers
 fall back to the model's own forward for anything else (RoBERTa's position offsets, relative
