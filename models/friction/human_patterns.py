@@ -10,7 +10,7 @@ The patterns are written in normal spelling on lower-case text; ``human`` folds 
 text is folded (``human_normalise.fold_pattern``): "rådgiver" and "radgiver" in a pattern are the same.
 """
 
-from models.friction import human_more
+from models.friction import human_more, round8
 
 # Person words, English; plurals and common typos included (other typos are normalised away).
 _EN = (
@@ -255,7 +255,7 @@ PATTERNS: tuple[str, ...] = (
     rf"i forbindelse med\s+)?{_WHO_DA}\b",
 )
 
-PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA)
+PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA) + round8.HUMAN_PATTERNS
 PATTERNS += (
     rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
     r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",
@@ -337,6 +337,8 @@ NOT_A_REQUEST = (
     r"henvist|sent|passed|forwarded|transferred|escalated|referred)\s+(?:videre\s+|om\s+|on\s+|"
     r"over\s+)?(?:til|to)\b",
 ) + human_more.NOT_A_REQUEST
+# Round eight: a person asked about (who does the work, who is in on Saturdays), advice reported.
+NOT_A_REQUEST += round8.HUMAN_NOT_A_REQUEST
 
 # The words right before a request phrase that undo it: "no need to call me", "please don't call me",
 # "du behøver ikke ringe til mig", "it was nice to talk to an agent".

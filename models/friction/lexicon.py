@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.friction import lexicon_more
+from models.friction import lexicon_more, round8
 
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
@@ -339,6 +339,9 @@ THREAT = _any(
 # an error message, "tried later" after "try again later") live in ``lexicon_more``.
 THREAT = _any(THREAT.pattern, *lexicon_more.THREAT)
 ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *lexicon_more.ANSWER_REJECTED)
+# Round eight's (polite refusals to accept, the stake named, "nothing you say works", bitter acceptance).
+COMPLAINT = _any(COMPLAINT.pattern, *round8.COMPLAINT)
+RESIGNED = _any(RESIGNED.pattern, *round8.RESIGNED)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

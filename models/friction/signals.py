@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from models.friction import lexicon, text_signals
+from models.friction import lexicon, round8, text_signals
 from models.friction.human import human_request
 from models.friction.text_signals import similarity
 from models.types import Role, Turn
@@ -118,6 +118,10 @@ class _Scan:
             or lexicon.PRAISE_SWEAR.search(self.lower)
             or text_signals.sounds_mild(self.lower)
             or text_signals.complaint_softened(self.lower)
+            # Round eight: strong words about a named third party, or another trade's complaints board.
+            or round8.aimed_elsewhere(self.lower)
+            or round8.calm_board(self.lower)
+            or round8.AT_MYSELF.search(self.lower)
         )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
@@ -133,6 +137,8 @@ class _Scan:
             if tones[-1] < level:
                 self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
         threat = lexicon.matches(lexicon.THREAT, self.lower)
+        if threat and round8.threat_elsewhere(lexicon.THREAT, self.lower):
+            threat = None  # "how do I file a complaint about a shop", "Ankenævnet for Forsikring"
         if threat:
             self.f["threat"] = 1.0
             self.fire("negative_tone", "threat", f'The customer threatens to leave or complain ("{threat}").')
@@ -255,8 +261,13 @@ class _Scan:
         if self.f["shouting"] >= 0.5:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
-        if swear and (lexicon.PRAISE_SWEAR.search(self.lower) or lexicon.SELF_INSULT.search(self.lower)):
-            swear = None  # "fucking amazing" praises, "stupid me" blames oneself
+        if swear and (
+            lexicon.PRAISE_SWEAR.search(self.lower)
+            or lexicon.SELF_INSULT.search(self.lower)
+            or round8.aimed_elsewhere(self.lower)
+        ):
+            # "fucking amazing" praises, "stupid me" blames oneself, "bloody parking company" is at them
+            swear = None
         if swear:
             light = lexicon.LIGHT_HEARTED.search(self.lower) or lexicon.MISHAP.search(self.lower)
             self.f["profanity"] = 0.5 if light else 1.0

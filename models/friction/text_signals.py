@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.friction import lexicon
+from models.friction import lexicon, round8
 
 # Words too common to tell two questions apart.
 _STOP = frozenset(
@@ -217,8 +217,10 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
         if _CANCELLED_BY.search(lower[max(0, m.start() - 20) : m.start()]):
             continue
         phrase = m.group(0).strip()
-        how_to = _HOW_TO.match(lower[m.start() :]) or _HOW_TO_BEFORE.search(
-            lower[max(0, m.start() - 30) : m.start()]
+        how_to = (
+            _HOW_TO.match(lower[m.start() :])
+            or _HOW_TO_BEFORE.search(lower[max(0, m.start() - 30) : m.start()])
+            or round8.in_complaint_process(lower, m.start())
         )
         checking = _SCAM.match(phrase) and (
             _TAG_QUESTION.match(lower[m.end() :]) or _HEDGED.search(lower[max(0, m.start() - 30) : m.start()])
@@ -229,7 +231,12 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
             or (phrase in {"lagde på", "hung up on me"} and lower[: m.start()].endswith(("jeg ", "i ")))
         ):
             found.append((phrase, 0.0))
-        elif _SITUATION.match(lower[m.end() :]) or _ABOUT_OTHERS.search(lower[: m.start()]):
+        elif (
+            _SITUATION.match(lower[m.end() :])
+            or _ABOUT_OTHERS.search(lower[: m.start()])
+            or round8.aimed_elsewhere(lower)
+            or round8.about_own_situation(lower[: m.start()], lower[m.end() :])
+        ):
             found.append((phrase, 0.5))
         else:
             found.append((phrase, 1.0))
@@ -331,7 +338,8 @@ def sounds_mild(lower: str) -> bool:
 def counts_not_asks(lower: str) -> bool:
     """A count that is not of asking again: "charged twice", "third time I use your insurance",
     "typed the wrong password five times"."""
-    return _COUNTED_NOT_ASKED.search(lower) is not None and _ASKING.search(lower) is None
+    counted = _COUNTED_NOT_ASKED.search(lower) or round8.COUNTED_EVENT.search(lower)
+    return counted is not None and _ASKING.search(lower) is None
 
 
 def is_fallback(bot_text: str) -> bool:

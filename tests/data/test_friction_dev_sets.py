@@ -1,9 +1,7 @@
 """Data expectations for the friction DEV sets the detector is tuned on (the held-out test set stays
-untouched): data/friction/conversations_dev.jsonl, and conversations_dev2.jsonl, written to be harder
-(indirect frustration, mid-conversation escalation, calm customers with bad news), and
-conversations_dev3.jsonl (held out of training: a check of how the rules generalise, with hard negatives).
-They guard the fixed
-format that the tuning and evaluation code parse, and the language and label balance tuning assumes.
+untouched): data/friction/conversations_dev.jsonl to conversations_dev7.jsonl (see data/friction/README.md
+for what each adds). They guard the fixed format that the tuning and evaluation code parse, and the
+language and label balance tuning assumes; every DEV file the training reads is checked here.
 """
 
 import json
@@ -29,9 +27,17 @@ DEV_SETS = {
     "conversations_dev3.jsonl": ("dev3", 150),
     "conversations_dev4.jsonl": ("dev4", 200),
     "conversations_dev5.jsonl": ("dev5", 100),
+    "conversations_dev6.jsonl": ("dev6", 120),
+    "conversations_dev7.jsonl": ("dev7", 120),
 }
 
 MIN_SHARE = 0.35
+
+
+def test_every_dev_file_the_training_reads_is_checked_here():
+    from training.friction_data import DEV_CONVERSATION_FILES
+
+    assert {f.name for f in DEV_CONVERSATION_FILES} == set(DEV_SETS)
 
 
 @pytest.fixture(scope="module", params=sorted(DEV_SETS))
