@@ -10,7 +10,7 @@ The patterns are written in normal spelling on lower-case text; ``human`` folds 
 text is folded (``human_normalise.fold_pattern``): "rådgiver" and "radgiver" in a pattern are the same.
 """
 
-from models.friction import human_more, round8
+from models.friction import human_more, round8, round9
 
 # Person words, English; plurals and common typos included (other typos are normalised away).
 _EN = (
@@ -256,6 +256,7 @@ PATTERNS: tuple[str, ...] = (
 )
 
 PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA) + round8.HUMAN_PATTERNS
+PATTERNS += round9.HUMAN_PATTERNS
 PATTERNS += (
     rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
     r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",
@@ -339,6 +340,8 @@ NOT_A_REQUEST = (
 ) + human_more.NOT_A_REQUEST
 # Round eight: a person asked about (who does the work, who is in on Saturdays), advice reported.
 NOT_A_REQUEST += round8.HUMAN_NOT_A_REQUEST
+# Round nine: asked for information or for later, or about how complaints are escalated.
+NOT_A_REQUEST += round9.HUMAN_NOT_A_REQUEST
 
 # The words right before a request phrase that undo it: "no need to call me", "please don't call me",
 # "du behøver ikke ringe til mig", "it was nice to talk to an agent".

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.friction import lexicon_more, round8
+from models.friction import lexicon_more, round8, round9
 
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
@@ -342,6 +342,10 @@ ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *lexicon_more.ANSWER_REJECTED)
 # Round eight's (polite refusals to accept, the stake named, "nothing you say works", bitter acceptance).
 COMPLAINT = _any(COMPLAINT.pattern, *round8.COMPLAINT)
 RESIGNED = _any(RESIGNED.pattern, *round8.RESIGNED)
+# Round nine's (holding the bank responsible, understatement, a recommendation withdrawn, "per my last").
+COMPLAINT = _any(COMPLAINT.pattern, *round9.COMPLAINT)
+THREAT = _any(THREAT.pattern, *round9.THREAT)
+ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round9.ANSWER_REJECTED)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from models.friction import lexicon, round8, text_signals
+from models.friction import lexicon, round8, round9, text_signals
 from models.friction.human import human_request
 from models.friction.text_signals import similarity
 from models.types import Role, Turn
@@ -122,6 +122,11 @@ class _Scan:
             or round8.aimed_elsewhere(self.lower)
             or round8.calm_board(self.lower)
             or round8.AT_MYSELF.search(self.lower)
+            # Round nine: another bank's service described, or a question for information only.
+            or round9.about_other_bank(self.lower)
+            or round9.hypothetical(self.lower)
+            or round9.HEARSAY.search(self.lower)
+            or round9.SELF_CORRECTION.search(self.lower)
         )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
@@ -137,7 +142,10 @@ class _Scan:
             if tones[-1] < level:
                 self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
         threat = lexicon.matches(lexicon.THREAT, self.lower)
-        if threat and round8.threat_elsewhere(lexicon.THREAT, self.lower):
+        if threat and (
+            round8.threat_elsewhere(lexicon.THREAT, self.lower)
+            or round9.calm_threat(lexicon.THREAT, self.lower)
+        ):
             threat = None  # "how do I file a complaint about a shop", "Ankenævnet for Forsikring"
         if threat:
             self.f["threat"] = 1.0
@@ -257,7 +265,8 @@ class _Scan:
             self.fire(
                 "low_confidence_streak", "low_conf", f"The bot was unsure about {streak} messages in a row."
             )
-        self.f["shouting"] = lexicon.shouting(self.text)
+        # A quoted error message or scam text in capitals is not the customer's voice.
+        self.f["shouting"] = lexicon.shouting(round9.unquoted(self.text))
         if self.f["shouting"] >= 0.5:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
@@ -265,6 +274,7 @@ class _Scan:
             lexicon.PRAISE_SWEAR.search(self.lower)
             or lexicon.SELF_INSULT.search(self.lower)
             or round8.aimed_elsewhere(self.lower)
+            or round9.about_other_bank(self.lower)
         ):
             # "fucking amazing" praises, "stupid me" blames oneself, "bloody parking company" is at them
             swear = None

@@ -29,6 +29,7 @@ DEV_SETS = {
     "conversations_dev5.jsonl": ("dev5", 100),
     "conversations_dev6.jsonl": ("dev6", 120),
     "conversations_dev7.jsonl": ("dev7", 120),
+    "conversations_dev8.jsonl": ("dev8", 120),
 }
 
 MIN_SHARE = 0.35
