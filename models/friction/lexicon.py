@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.friction import lexicon_more, round8, round9
+from models.friction import lexicon_more, round8, round9, round10
 
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
@@ -346,6 +346,10 @@ RESIGNED = _any(RESIGNED.pattern, *round8.RESIGNED)
 COMPLAINT = _any(COMPLAINT.pattern, *round9.COMPLAINT)
 THREAT = _any(THREAT.pattern, *round9.THREAT)
 ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round9.ANSWER_REJECTED)
+# Round ten's (corrections repeated, a product given up on, giving up after a curt "no").
+ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round10.ANSWER_REJECTED)
+THREAT = _any(THREAT.pattern, *round10.THREAT)
+RESIGNED = _any(RESIGNED.pattern, *round10.RESIGNED)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

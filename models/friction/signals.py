@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from models.friction import lexicon, round8, round9, text_signals
+from models.friction import lexicon, round8, round9, round10, text_signals
 from models.friction.human import human_request
 from models.friction.text_signals import similarity
 from models.types import Role, Turn
@@ -127,6 +127,8 @@ class _Scan:
             or round9.hypothetical(self.lower)
             or round9.HEARSAY.search(self.lower)
             or round9.SELF_CORRECTION.search(self.lower)
+            # Round ten: one outburst that opens a calm request for help.
+            or round10.opening_outburst(self.lower, len(self.cust) == 1)
         )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
@@ -137,6 +139,7 @@ class _Scan:
                 lexicon.matches(lexicon.HEDGE, self.lower)
                 or lexicon.LAUGHTER.search(self.lower)
                 or lexicon.MISHAP.search(self.lower)
+                or round10.opening_outburst(self.lower, len(self.cust) == 1)
             )
             self.f["complaint"] = strength * (0.5 if soft else 1.0)
             if tones[-1] < level:
@@ -237,6 +240,8 @@ class _Scan:
         # Only an answer that was given can be rejected ("I just tried to pay..." opens a chat calmly).
         answered = any(t.role is not Role.CUSTOMER for t in self.turns[: self.last])
         rejected, strength = text_signals.rejection(self.text, self.lower) if answered else (None, 0.0)
+        if rejected and strength <= 0.5 and round10.HEDGED_CORRECTION.search(self.lower):
+            rejected = None  # round ten: "I think it was raised to 15,000?" offers a fact to check
         if rejected:
             self.f["rejected"] = strength
             self.fire("answer_rejected", "rejected", f'The customer rejected the answer ("{rejected}").')
@@ -279,7 +284,11 @@ class _Scan:
             # "fucking amazing" praises, "stupid me" blames oneself, "bloody parking company" is at them
             swear = None
         if swear:
-            light = lexicon.LIGHT_HEARTED.search(self.lower) or lexicon.MISHAP.search(self.lower)
+            light = (
+                lexicon.LIGHT_HEARTED.search(self.lower)
+                or lexicon.MISHAP.search(self.lower)
+                or round10.opening_outburst(self.lower, len(self.cust) == 1)
+            )
             self.f["profanity"] = 0.5 if light else 1.0
             self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
 
@@ -292,6 +301,8 @@ class _Scan:
         if phrase is None:
             return
         failed = self.f["repeat"] > 0 or streak > 0 or rejected_before > 0 or self.f["tone_prev"] >= 0.5
+        # Round ten: curt replies ("ok.", "right.", "nå.") before giving up are a slow build, not good news.
+        failed = failed or round10.curt_before([self.turns[i].text for i in self.cust[:-1]])
         self.f["rejected"] = 1.0 if failed else 0.5
         self.fire("answer_rejected", "rejected", f'The customer gives up on the answer ("{phrase}").')
 

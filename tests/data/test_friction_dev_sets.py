@@ -30,6 +30,7 @@ DEV_SETS = {
     "conversations_dev6.jsonl": ("dev6", 120),
     "conversations_dev7.jsonl": ("dev7", 120),
     "conversations_dev8.jsonl": ("dev8", 120),
+    "conversations_dev9.jsonl": ("dev9", 100),
 }
 
 MIN_SHARE = 0.35
