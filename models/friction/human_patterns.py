@@ -10,7 +10,7 @@ The patterns are written in normal spelling on lower-case text; ``human`` folds 
 text is folded (``human_normalise.fold_pattern``): "rådgiver" and "radgiver" in a pattern are the same.
 """
 
-from models.friction import human_more, round8, round9, round10
+from models.friction import human_more, round8, round9, round10, round11
 
 # Person words, English; plurals and common typos included (other typos are normalised away).
 _EN = (
@@ -256,7 +256,7 @@ PATTERNS: tuple[str, ...] = (
 )
 
 PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA) + round8.HUMAN_PATTERNS
-PATTERNS += round9.HUMAN_PATTERNS + round10.HUMAN_PATTERNS
+PATTERNS += round9.HUMAN_PATTERNS + round10.HUMAN_PATTERNS + round11.HUMAN_PATTERNS
 PATTERNS += (
     rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
     r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.friction import lexicon_more, round8, round9, round10
+from models.friction import lexicon_more, round8, round9, round10, round11
 
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
@@ -350,6 +350,9 @@ ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round9.ANSWER_REJECTED)
 ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round10.ANSWER_REJECTED)
 THREAT = _any(THREAT.pattern, *round10.THREAT)
 RESIGNED = _any(RESIGNED.pattern, *round10.RESIGNED)
+# Round eleven's (a bare demand after an answer, sarcastic thanks, the chat called useless, moving away).
+ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round11.ANSWER_REJECTED)
+THREAT = _any(THREAT.pattern, *round11.THREAT)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

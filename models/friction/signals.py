@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from models.friction import lexicon, round8, round9, round10, text_signals
+from models.friction import lexicon, round8, round9, round10, round11, text_signals
 from models.friction.human import human_request
 from models.friction.text_signals import similarity
 from models.types import Role, Turn
@@ -129,6 +129,8 @@ class _Scan:
             or round9.SELF_CORRECTION.search(self.lower)
             # Round ten: one outburst that opens a calm request for help.
             or round10.opening_outburst(self.lower, len(self.cust) == 1)
+            # Round eleven: anger at a shop or a landlord in the first message, with a question for us.
+            or round11.third_party_first(self.lower, len(self.cust) == 1)
         )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
@@ -140,6 +142,7 @@ class _Scan:
                 or lexicon.LAUGHTER.search(self.lower)
                 or lexicon.MISHAP.search(self.lower)
                 or round10.opening_outburst(self.lower, len(self.cust) == 1)
+                or round11.third_party_first(self.lower, len(self.cust) == 1)
             )
             self.f["complaint"] = strength * (0.5 if soft else 1.0)
             if tones[-1] < level:
@@ -303,6 +306,7 @@ class _Scan:
         failed = self.f["repeat"] > 0 or streak > 0 or rejected_before > 0 or self.f["tone_prev"] >= 0.5
         # Round ten: curt replies ("ok.", "right.", "nå.") before giving up are a slow build, not good news.
         failed = failed or round10.curt_before([self.turns[i].text for i in self.cust[:-1]])
+        failed = failed or round11.LEAVES_CHAT.search(self.lower) is not None  # round eleven: to the branch
         self.f["rejected"] = 1.0 if failed else 0.5
         self.fire("answer_rejected", "rejected", f'The customer gives up on the answer ("{phrase}").')
 

@@ -31,6 +31,7 @@ DEV_SETS = {
     "conversations_dev7.jsonl": ("dev7", 120),
     "conversations_dev8.jsonl": ("dev8", 120),
     "conversations_dev9.jsonl": ("dev9", 100),
+    "conversations_dev10.jsonl": ("dev10", 80),
 }
 
 MIN_SHARE = 0.35
