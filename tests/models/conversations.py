@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from models.friction import FrictionDetector
 from models.types import Role, Turn
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
@@ -15,3 +16,8 @@ def conv(*texts: str, gap: float = 30.0) -> list[Turn]:
         Turn(Role.CUSTOMER if i % 2 == 0 else Role.BOT, text, at=T0 + timedelta(seconds=gap * i))
         for i, text in enumerate(texts)
     ]
+
+
+def features(detector: FrictionDetector, *texts: str) -> dict[str, float]:
+    """The conversation features the detector computes for alternating customer/bot ``texts``."""
+    return detector.features(conv(*texts)).features

@@ -15,11 +15,6 @@ from models.types import Role, Turn
 from tests.models.conversations import T0, conv
 
 
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
-
-
 def codes(assessment) -> set[str]:
     return {r.code for r in assessment.reasons}
 

@@ -10,11 +10,6 @@ from models.friction.human import human_request
 from tests.models.conversations import conv
 
 
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
-
-
 @pytest.mark.parametrize(
     "text",
     [

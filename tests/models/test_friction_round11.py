@@ -14,11 +14,6 @@ from models.friction.human import human_request
 from tests.models.conversations import conv
 
 
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
-
-
 def last_features(detector: FrictionDetector, *texts: str) -> dict[str, float]:
     return detector.features(conv(*texts)).features
 

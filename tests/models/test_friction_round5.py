@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.friction import FrictionDetector
 from models.friction.human import human_request
 from tests.models.conversations import conv
 
 LOOP_EN = ("Where is my new card?", "New cards arrive within 5-7 working days.", "It's been two weeks.")
 LOOP_DA = ("Hvor er mit nye kort?", "Nye kort leveres inden for 5-7 hverdage.", "Det er to uger siden.")
-
-
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
 
 
 @pytest.mark.parametrize(

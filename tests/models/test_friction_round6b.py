@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.friction import FrictionDetector
 from models.friction.human import human_request
 from tests.models.conversations import conv
 
 ASKED_EN = ("When will my new PIN letter arrive?", "PIN letters arrive within 5 working days.")
 ASKED_DA = ("Hvornår kommer mit nye pinbrev?", "Pinbreve kommer inden for 5 hverdage.")
-
-
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.friction import FrictionDetector
 from models.friction.human import human_request
 from tests.models.conversations import conv
 
 ASKED_EN = ("When will my refund arrive?", "Refunds are processed within 10 banking days.")
 ASKED_DA = ("Hvornår kommer min refusion?", "Refusioner behandles inden for 10 bankdage.")
-
-
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
 
 
 @pytest.mark.parametrize(

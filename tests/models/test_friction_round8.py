@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.friction import FrictionDetector
 from models.friction.human import human_request
-from tests.models.conversations import conv
+from tests.models.conversations import features
 
 LOOP_EN = (
     "Why was my transfer rejected?",
@@ -27,15 +26,6 @@ LOOP_DA = (
     "Den gik til min egen konto.",
     "Overførsler kan afvises af sikkerhedshensyn.",
 )
-
-
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
-
-
-def features(detector: FrictionDetector, *texts: str) -> dict[str, float]:
-    return detector.features(conv(*texts)).features
 
 
 @pytest.mark.parametrize(

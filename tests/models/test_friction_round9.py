@@ -13,19 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.friction import FrictionDetector
 from models.friction.human import human_request
-from tests.models.conversations import conv
-
-
-@pytest.fixture(scope="module")
-def detector() -> FrictionDetector:
-    return FrictionDetector.default()
-
-
-def features(detector: FrictionDetector, *texts: str) -> dict[str, float]:
-    return detector.features(conv(*texts)).features
-
+from tests.models.conversations import conv, features
 
 # --- calm: another bank -----------------------------------------------------------------------------------
 
