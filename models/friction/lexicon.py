@@ -335,24 +335,20 @@ THREAT = _any(
 )
 
 
-# Round seven's families (present-tense ultimatums, a competitor named, sarcastic praise around a loss or
-# an error message, "tried later" after "try again later") live in ``lexicon_more``.
-THREAT = _any(THREAT.pattern, *lexicon_more.THREAT)
-ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *lexicon_more.ANSWER_REJECTED)
-# Round eight's (polite refusals to accept, the stake named, "nothing you say works", bitter acceptance).
-COMPLAINT = _any(COMPLAINT.pattern, *round8.COMPLAINT)
-RESIGNED = _any(RESIGNED.pattern, *round8.RESIGNED)
-# Round nine's (holding the bank responsible, understatement, a recommendation withdrawn, "per my last").
-COMPLAINT = _any(COMPLAINT.pattern, *round9.COMPLAINT)
-THREAT = _any(THREAT.pattern, *round9.THREAT)
-ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round9.ANSWER_REJECTED)
-# Round ten's (corrections repeated, a product given up on, giving up after a curt "no").
-ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round10.ANSWER_REJECTED)
-THREAT = _any(THREAT.pattern, *round10.THREAT)
-RESIGNED = _any(RESIGNED.pattern, *round10.RESIGNED)
-# Round eleven's (a bare demand after an answer, sarcastic thanks, the chat called useless, moving away).
-ANSWER_REJECTED = _any(ANSWER_REJECTED.pattern, *round11.ANSWER_REJECTED)
-THREAT = _any(THREAT.pattern, *round11.THREAT)
+# Later rounds' families live in their own modules (``lexicon_more``: round seven, ``round8`` ...
+# ``round11``); each module that defines one of these tables extends it, in round order, so the phrase
+# reported is the base table's when both match.
+_ROUND_MODULES = (lexicon_more, round8, round9, round10, round11)
+
+
+def _extended(base: re.Pattern[str], name: str) -> re.Pattern[str]:
+    return _any(base.pattern, *(p for module in _ROUND_MODULES for p in getattr(module, name, ())))
+
+
+THREAT = _extended(THREAT, "THREAT")
+ANSWER_REJECTED = _extended(ANSWER_REJECTED, "ANSWER_REJECTED")
+COMPLAINT = _extended(COMPLAINT, "COMPLAINT")
+RESIGNED = _extended(RESIGNED, "RESIGNED")
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

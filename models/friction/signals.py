@@ -7,6 +7,7 @@ triggered it. The combination into a score lives in ``detector``; this module on
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -103,6 +104,23 @@ class _Scan:
         self.looped = False
         self.latest_negative = False
 
+    # Contexts several features ask about; each computed at most once per message.
+    @functools.cached_property
+    def opening_outburst(self) -> bool:
+        return round10.opening_outburst(self.lower, len(self.cust) == 1)
+
+    @functools.cached_property
+    def third_party_first(self) -> bool:
+        return round11.third_party_first(self.lower, len(self.cust) == 1)
+
+    @functools.cached_property
+    def aimed_elsewhere(self) -> bool:
+        return round8.aimed_elsewhere(self.lower)
+
+    @functools.cached_property
+    def about_other_bank(self) -> bool:
+        return round9.about_other_bank(self.lower)
+
     def fire(self, code: str, feature: str, message: str, index: int | None = None) -> None:
         self.fired.append(Signal(code, feature, message, self.last if index is None else index))
 
@@ -119,18 +137,18 @@ class _Scan:
             or text_signals.sounds_mild(self.lower)
             or text_signals.complaint_softened(self.lower)
             # Round eight: strong words about a named third party, or another trade's complaints board.
-            or round8.aimed_elsewhere(self.lower)
+            or self.aimed_elsewhere
             or round8.calm_board(self.lower)
             or round8.AT_MYSELF.search(self.lower)
             # Round nine: another bank's service described, or a question for information only.
-            or round9.about_other_bank(self.lower)
+            or self.about_other_bank
             or round9.hypothetical(self.lower)
             or round9.HEARSAY.search(self.lower)
             or round9.SELF_CORRECTION.search(self.lower)
             # Round ten: one outburst that opens a calm request for help.
-            or round10.opening_outburst(self.lower, len(self.cust) == 1)
+            or self.opening_outburst
             # Round eleven: anger at a shop or a landlord in the first message, with a question for us.
-            or round11.third_party_first(self.lower, len(self.cust) == 1)
+            or self.third_party_first
         )
         self.f["tone"] = tones[-1] * (0.5 if own else 1.0)
         if tones[-1] >= level:
@@ -141,8 +159,8 @@ class _Scan:
                 lexicon.matches(lexicon.HEDGE, self.lower)
                 or lexicon.LAUGHTER.search(self.lower)
                 or lexicon.MISHAP.search(self.lower)
-                or round10.opening_outburst(self.lower, len(self.cust) == 1)
-                or round11.third_party_first(self.lower, len(self.cust) == 1)
+                or self.opening_outburst
+                or self.third_party_first
             )
             self.f["complaint"] = strength * (0.5 if soft else 1.0)
             if tones[-1] < level:
@@ -281,8 +299,8 @@ class _Scan:
         if swear and (
             lexicon.PRAISE_SWEAR.search(self.lower)
             or lexicon.SELF_INSULT.search(self.lower)
-            or round8.aimed_elsewhere(self.lower)
-            or round9.about_other_bank(self.lower)
+            or self.aimed_elsewhere
+            or self.about_other_bank
         ):
             # "fucking amazing" praises, "stupid me" blames oneself, "bloody parking company" is at them
             swear = None
@@ -290,7 +308,7 @@ class _Scan:
             light = (
                 lexicon.LIGHT_HEARTED.search(self.lower)
                 or lexicon.MISHAP.search(self.lower)
-                or round10.opening_outburst(self.lower, len(self.cust) == 1)
+                or self.opening_outburst
             )
             self.f["profanity"] = 0.5 if light else 1.0
             self.fire("profanity", "profanity", f'The customer used strong language ("{swear}").')
