@@ -110,9 +110,11 @@ def main() -> None:
     if not (path / "friction.json").is_file():
         sys.exit(f"no trained detector at {path}; run `replydesk train-friction` first")
     detector = FrictionDetector.load(path)
+    layers = detector.metadata.get("training", {}).get("config", {}).get("tone_encoder_layers", 0)
     print(
         f"detector {detector.version} (threshold {detector.threshold:.3f}, "
-        f"tone threshold {detector.metadata.get('tone_threshold')})"
+        f"tone threshold {detector.metadata.get('tone_threshold')}, tone model: TF-IDF + lexicon"
+        + (f" + a {layers}-layer fine-tuned encoder for non-Danish messages)" if layers else ")")
     )
 
     test = load_goemotions("test")

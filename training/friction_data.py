@@ -50,10 +50,12 @@ class LabelledConversation:
     turns: tuple[Turn, ...]
 
 
-def load_goemotions(split: str, directory: Path = GOEMOTIONS_DIR) -> pd.DataFrame:
-    """GoEmotions friction labels for ``split`` (train/dev/test) as columns ``text,friction``."""
+def load_goemotions(split: str, directory: Path = GOEMOTIONS_DIR, emotions: bool = False) -> pd.DataFrame:
+    """GoEmotions friction labels for ``split`` (train/dev/test) as columns ``text,friction``
+    (and ``emotions``, comma-separated rater labels, when asked)."""
     df = pd.read_csv(directory / f"friction_binary_{split}.tsv", sep="\t", keep_default_na=False)
-    return df[["text", "friction"]].astype({"friction": int})
+    columns = ["text", "friction", "emotions"] if emotions else ["text", "friction"]
+    return df[columns].astype({"friction": int})
 
 
 def load_strong_friction(split: str, directory: Path = GOEMOTIONS_DIR) -> list[str]:

@@ -151,6 +151,9 @@ class FrictionDetector:
                 "danish_blend": self.tone.danish_blend,
                 "file": TrainedTone.FILENAME,
             }
+            if self.tone.stack is not None:
+                tone["stack"] = list(self.tone.stack)
+                tone["encoder_dir"] = "tone_encoder"  # EncoderTone.DIRNAME, without importing torch
         elif isinstance(self.tone, LexiconTone):
             tone = {"kind": "lexicon", **self.tone.to_dict()}
         else:

@@ -8,7 +8,10 @@ Two scorers share one small interface (``predict_proba(texts) -> np.ndarray``):
 * ``TrainedTone``: word and character TF-IDF plus the same lexicon features into a logistic
   regression, calibrated with Platt scaling on held-out data. Danish messages, which the
   mostly-English training data covers poorly, are blended with a lexicon model fitted on the
-  same data so they are not scored by English n-grams alone.
+  same data so they are not scored by English n-grams alone. With a fine-tuned encoder
+  (``tone_encoder.EncoderTone``), other messages are scored by a logistic blend of both models'
+  decision values, fitted on held-out data (``stack``); Danish ones never go through the encoder,
+  whose vocabulary and training data are English.
 """
 
 from __future__ import annotations
@@ -16,12 +19,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from models.friction import lexicon
 from models.friction.human import human_request
+
+if TYPE_CHECKING:  # torch is imported only when a detector with an encoder is loaded
+    from models.friction.tone_encoder import EncoderTone
 
 LEXICON_FEATURES = (
     "negative",
@@ -131,12 +137,18 @@ class TrainedTone:
         platt: tuple[float, float],
         danish: LexiconTone,
         danish_blend: float = 0.5,
+        encoder: EncoderTone | None = None,
+        stack: tuple[float, float, float] | None = None,
     ) -> None:
+        if (encoder is None) != (stack is None):
+            raise ValueError("a tone encoder needs its blend weights (stack) and the other way round")
         self.vectorizer = vectorizer
         self.classifier = classifier
         self.platt = platt
         self.danish = danish
         self.danish_blend = danish_blend
+        self.encoder = encoder
+        self.stack = stack
 
     def raw_scores(self, texts: Sequence[str]) -> np.ndarray:
         """Uncalibrated decision values (the logistic regression's), for the Platt parameters.
@@ -158,8 +170,14 @@ class TrainedTone:
         if not texts:
             return np.zeros(0)
         a, b = self.platt
-        p = _sigmoid(a * self.raw_scores(texts) + b)
+        raw = self.raw_scores(texts)
+        p = _sigmoid(a * raw + b)
         is_da = np.array([lexicon.detect_language(t) == "da" for t in texts])
+        if self.encoder is not None and self.stack is not None and not is_da.all():
+            other = ~is_da
+            w_tfidf, w_encoder, bias = self.stack
+            enc = self.encoder.logits([t for t, o in zip(texts, other, strict=True) if o])
+            p[other] = _sigmoid(w_tfidf * raw[other] + w_encoder * enc + bias)
         if is_da.any():
             da_p = self.danish.predict_proba([t for t, d in zip(texts, is_da, strict=True) if d])
             p[is_da] = (1 - self.danish_blend) * p[is_da] + self.danish_blend * da_p
@@ -169,6 +187,8 @@ class TrainedTone:
         import joblib
 
         joblib.dump({"vectorizer": self.vectorizer, "classifier": self.classifier}, directory / self.FILENAME)
+        if self.encoder is not None:
+            self.encoder.save(directory)
 
     @classmethod
     def load(cls, directory: Path, config: dict) -> TrainedTone:
@@ -176,10 +196,18 @@ class TrainedTone:
 
         parts = joblib.load(directory / cls.FILENAME)
         danish = LexiconTone(config["danish"]["weights"], config["danish"]["bias"])
+        stack = config.get("stack")  # detectors saved before the tone encoder have none
+        encoder = None
+        if stack is not None:
+            from models.friction.tone_encoder import EncoderTone
+
+            encoder = EncoderTone.load(directory)
         return cls(
             parts["vectorizer"],
             parts["classifier"],
             tuple(config["platt"]),
             danish,
             config.get("danish_blend", 0.5),
+            encoder,
+            tuple(stack) if stack is not None else None,
         )
