@@ -3,18 +3,18 @@
 The tables of ``human``: what asks for a person (``PATTERNS``), what mentions one without
 asking (``NOT_A_REQUEST``), the words before a phrase that undo it (``WORDS_BEFORE``), and a call
 booked for later (``SCHEDULED``) unless the customer adds urgency (``URGENT``). They are long and
-change often as new phrasings turn up, so they live apart from the matching logic (round seven's
-families are in ``human_more`` and joined here).
+change often as new phrasings turn up, so they live apart from the matching logic (the families of
+rounds seven to eleven are in ``person_requests_more`` and joined here).
 
 The patterns are written in normal spelling on lower-case text; ``human`` folds them the way the
 text is folded (``human_normalise.fold_pattern``): "rådgiver" and "radgiver" in a pattern are the same.
 """
 
-from models.friction import human_more, round8, round9, round10, round11
+from models.friction import person_requests_more
 
 # Person words, English; plurals and common typos included (other typos are normalised away).
 _EN = (
-    rf"(?:{human_more.CASE_PERSON_EN}|"
+    rf"(?:{person_requests_more.CASE_PERSON_EN}|"
     r"hu?ma?ns?|human beings?|persons?|persn|peson|people|agents?|agnets?|agant|some ?one|somone|someon|"
     r"some ?body|any ?one|any ?body|representatives?|represe?nt\w*|reps?|operators?|oprator|employees?|"
     r"staff(?: members?)?|members? of (?:staff|your team|the team|your staff)|managers?|supervisors?|boss|"
@@ -39,7 +39,7 @@ _WHO_EN = (
 )
 # Person words, Danish ("menneskelig" is an adjective: "en menneskelig fejl" names no one).
 _DA = (
-    rf"(?:{human_more.CASE_PERSON_DA}|"
+    rf"(?:{person_requests_more.CASE_PERSON_DA}|"
     r"men+e?sk(?:e|er|et|ene)\b|mneske\w*|medarb\w*|personer|person|personale|radgiver\w*|rodgiver\w*|"
     r"kundeservice\w*|kundesupport|kundecenter|konsulent\w*|agent|lederen|leder|chefen|chef|supporter|"
     r"support|ansatte|ansat|kollega\w*|kolleger|sagsbehandler\w*|overordne\w*|ansvarlig\w*|vedkommende|"
@@ -255,8 +255,9 @@ PATTERNS: tuple[str, ...] = (
     rf"i forbindelse med\s+)?{_WHO_DA}\b",
 )
 
-PATTERNS += human_more.STANDALONE + human_more.patterns(_WHO_EN, _WHO_DA) + round8.HUMAN_PATTERNS
-PATTERNS += round9.HUMAN_PATTERNS + round10.HUMAN_PATTERNS + round11.HUMAN_PATTERNS
+# Round seven's families, then rounds eight to eleven's.
+PATTERNS += person_requests_more.STANDALONE + person_requests_more.patterns(_WHO_EN, _WHO_DA)
+PATTERNS += person_requests_more.HUMAN_PATTERNS
 PATTERNS += (
     rf"\b(?:vil (?:gerne )?(?:have|ha)|onsker|beder om|kraever|forventer) at {_WHO_DA}\b[^.?!]{{0,30}}"
     r"\b(?:ringer|kontakter|kigger|ser pa|tjekker|hjaelper|vender tilbage)\b",
@@ -337,11 +338,10 @@ NOT_A_REQUEST = (
     r"viderestillet|"
     r"henvist|sent|passed|forwarded|transferred|escalated|referred)\s+(?:videre\s+|om\s+|on\s+|"
     r"over\s+)?(?:til|to)\b",
-) + human_more.NOT_A_REQUEST
-# Round eight: a person asked about (who does the work, who is in on Saturdays), advice reported.
-NOT_A_REQUEST += round8.HUMAN_NOT_A_REQUEST
-# Round nine: asked for information or for later, or about how complaints are escalated.
-NOT_A_REQUEST += round9.HUMAN_NOT_A_REQUEST
+) + person_requests_more.NOT_A_REQUEST
+# Round eight: a person asked about (who does the work, who is in on Saturdays), advice reported; round
+# nine: asked for information or for later, or about how complaints are escalated.
+NOT_A_REQUEST += person_requests_more.HUMAN_NOT_A_REQUEST
 
 # The words right before a request phrase that undo it: "no need to call me", "please don't call me",
 # "du behøver ikke ringe til mig", "it was nice to talk to an agent".
@@ -369,5 +369,6 @@ SCHEDULED = (
 URGENT = (
     r"(?<!nothing )(?<!not )(?<!no )(?<!isn't )(?<!ikke )(?<!intet )\b(?:now|asap|right away|immediately|"
     r"urgent\w*|straks|med det samme|nu|haster|time[- ]sensitive|time[- ]critical|tidskritisk|"
-    r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)|" + human_more.URGENT
+    r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)|"
+    + person_requests_more.URGENT
 )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.friction import lexicon_more, round8, round9, round10, round11
+from models.friction import escalation_phrases, rejections
 
 # Re-exported: callers use ``lexicon.MISHAP`` and the like.
 from models.friction.softeners import (  # noqa: F401
@@ -335,20 +335,17 @@ THREAT = _any(
 )
 
 
-# Later rounds' families live in their own modules (``lexicon_more``: round seven, ``round8`` ...
-# ``round11``); each module that defines one of these tables extends it, in round order, so the phrase
-# reported is the base table's when both match.
-_ROUND_MODULES = (lexicon_more, round8, round9, round10, round11)
+# Later rounds' families (rounds seven to eleven) live in their own modules: threats and complaints in
+# ``escalation_phrases``, rejected answers and giving up in ``rejections``. Each extends its table here,
+# after the base families and in round order, so the phrase reported is the base table's when both match.
+def _extended(base: re.Pattern[str], more: tuple[str, ...]) -> re.Pattern[str]:
+    return _any(base.pattern, *more)
 
 
-def _extended(base: re.Pattern[str], name: str) -> re.Pattern[str]:
-    return _any(base.pattern, *(p for module in _ROUND_MODULES for p in getattr(module, name, ())))
-
-
-THREAT = _extended(THREAT, "THREAT")
-ANSWER_REJECTED = _extended(ANSWER_REJECTED, "ANSWER_REJECTED")
-COMPLAINT = _extended(COMPLAINT, "COMPLAINT")
-RESIGNED = _extended(RESIGNED, "RESIGNED")
+THREAT = _extended(THREAT, escalation_phrases.THREAT)
+ANSWER_REJECTED = _extended(ANSWER_REJECTED, rejections.ANSWER_REJECTED)
+COMPLAINT = _extended(COMPLAINT, escalation_phrases.COMPLAINT)
+RESIGNED = _extended(RESIGNED, rejections.RESIGNED)
 
 _CANCELLED_BY = re.compile(r"\b(not|never|no|if|whether|ikke|aldrig|ingen|hvis)\s+(\w+\s+)?$")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from models.friction import lexicon, round8, round9, round10, round11, text_signals
+from models.friction import calm_contexts, calm_targets, lexicon, rejections, text_signals
 from models.friction.human import human_request
 from models.friction.text_signals import similarity
 from models.types import Role, Turn
@@ -107,19 +107,19 @@ class _Scan:
     # Contexts several features ask about; each computed at most once per message.
     @functools.cached_property
     def opening_outburst(self) -> bool:
-        return round10.opening_outburst(self.lower, len(self.cust) == 1)
+        return calm_targets.opening_outburst(self.lower, len(self.cust) == 1)
 
     @functools.cached_property
     def third_party_first(self) -> bool:
-        return round11.third_party_first(self.lower, len(self.cust) == 1)
+        return calm_targets.third_party_first(self.lower, len(self.cust) == 1)
 
     @functools.cached_property
     def aimed_elsewhere(self) -> bool:
-        return round8.aimed_elsewhere(self.lower)
+        return calm_targets.aimed_elsewhere(self.lower)
 
     @functools.cached_property
     def about_other_bank(self) -> bool:
-        return round9.about_other_bank(self.lower)
+        return calm_targets.about_other_bank(self.lower)
 
     def fire(self, code: str, feature: str, message: str, index: int | None = None) -> None:
         self.fired.append(Signal(code, feature, message, self.last if index is None else index))
@@ -138,13 +138,13 @@ class _Scan:
             or text_signals.complaint_softened(self.lower)
             # Round eight: strong words about a named third party, or another trade's complaints board.
             or self.aimed_elsewhere
-            or round8.calm_board(self.lower)
-            or round8.AT_MYSELF.search(self.lower)
+            or calm_targets.calm_board(self.lower)
+            or calm_targets.AT_MYSELF.search(self.lower)
             # Round nine: another bank's service described, or a question for information only.
             or self.about_other_bank
-            or round9.hypothetical(self.lower)
-            or round9.HEARSAY.search(self.lower)
-            or round9.SELF_CORRECTION.search(self.lower)
+            or calm_contexts.hypothetical(self.lower)
+            or calm_contexts.HEARSAY.search(self.lower)
+            or calm_contexts.SELF_CORRECTION.search(self.lower)
             # Round ten: one outburst that opens a calm request for help.
             or self.opening_outburst
             # Round eleven: anger at a shop or a landlord in the first message, with a question for us.
@@ -167,8 +167,8 @@ class _Scan:
                 self.fire("negative_tone", "complaint", f'The customer sounds annoyed ("{complaint}").')
         threat = lexicon.matches(lexicon.THREAT, self.lower)
         if threat and (
-            round8.threat_elsewhere(lexicon.THREAT, self.lower)
-            or round9.calm_threat(lexicon.THREAT, self.lower)
+            calm_contexts.threat_elsewhere(lexicon.THREAT, self.lower)
+            or calm_contexts.calm_threat(lexicon.THREAT, self.lower)
         ):
             threat = None  # "how do I file a complaint about a shop", "Ankenævnet for Forsikring"
         if threat:
@@ -261,7 +261,7 @@ class _Scan:
         # Only an answer that was given can be rejected ("I just tried to pay..." opens a chat calmly).
         answered = any(t.role is not Role.CUSTOMER for t in self.turns[: self.last])
         rejected, strength = text_signals.rejection(self.text, self.lower) if answered else (None, 0.0)
-        if rejected and strength <= 0.5 and round10.HEDGED_CORRECTION.search(self.lower):
+        if rejected and strength <= 0.5 and rejections.HEDGED_CORRECTION.search(self.lower):
             rejected = None  # round ten: "I think it was raised to 15,000?" offers a fact to check
         if rejected:
             self.f["rejected"] = strength
@@ -292,7 +292,7 @@ class _Scan:
                 "low_confidence_streak", "low_conf", f"The bot was unsure about {streak} messages in a row."
             )
         # A quoted error message or scam text in capitals is not the customer's voice.
-        self.f["shouting"] = lexicon.shouting(round9.unquoted(self.text))
+        self.f["shouting"] = lexicon.shouting(calm_contexts.unquoted(self.text))
         if self.f["shouting"] >= 0.5:
             self.fire("shouting", "shouting", "The customer is shouting (capitals or '!!!').")
         swear = lexicon.matches(lexicon.PROFANITY, self.lower)
@@ -323,8 +323,10 @@ class _Scan:
             return
         failed = self.f["repeat"] > 0 or streak > 0 or rejected_before > 0 or self.f["tone_prev"] >= 0.5
         # Round ten: curt replies ("ok.", "right.", "nå.") before giving up are a slow build, not good news.
-        failed = failed or round10.curt_before([self.turns[i].text for i in self.cust[:-1]])
-        failed = failed or round11.LEAVES_CHAT.search(self.lower) is not None  # round eleven: to the branch
+        failed = failed or rejections.curt_before([self.turns[i].text for i in self.cust[:-1]])
+        failed = (
+            failed or rejections.LEAVES_CHAT.search(self.lower) is not None
+        )  # round eleven: to the branch
         self.f["rejected"] = 1.0 if failed else 0.5
         self.fire("answer_rejected", "rejected", f'The customer gives up on the answer ("{phrase}").')
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.friction import lexicon, round8, round9
+from models.friction import calm_contexts, calm_targets, lexicon
 
 # Words too common to tell two questions apart.
 _STOP = frozenset(
@@ -220,10 +220,10 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
         how_to = (
             _HOW_TO.match(lower[m.start() :])
             or _HOW_TO_BEFORE.search(lower[max(0, m.start() - 30) : m.start()])
-            or round8.in_complaint_process(lower, m.start())
+            or calm_contexts.in_complaint_process(lower, m.start())
             # Round nine: quoted from a letter or a text, or asked about for information only.
-            or round9.in_quote(lower, m.start())
-            or round9.hypothetical(lower)
+            or calm_contexts.in_quote(lower, m.start())
+            or calm_contexts.hypothetical(lower)
         )
         checking = _SCAM.match(phrase) and (
             _TAG_QUESTION.match(lower[m.end() :]) or _HEDGED.search(lower[max(0, m.start() - 30) : m.start()])
@@ -237,10 +237,10 @@ def _strengths(lower: str) -> list[tuple[str, float]]:
         elif (
             _SITUATION.match(lower[m.end() :])
             or _ABOUT_OTHERS.search(lower[: m.start()])
-            or round8.aimed_elsewhere(lower)
-            or round8.about_own_situation(lower[: m.start()], lower[m.end() :])
-            or round9.about_other_bank(lower)
-            or round9.HEARSAY.search(lower)
+            or calm_targets.aimed_elsewhere(lower)
+            or calm_targets.about_own_situation(lower[: m.start()], lower[m.end() :])
+            or calm_targets.about_other_bank(lower)
+            or calm_contexts.HEARSAY.search(lower)
         ):
             found.append((phrase, 0.5))
         else:
@@ -343,9 +343,9 @@ def sounds_mild(lower: str) -> bool:
 def counts_not_asks(lower: str) -> bool:
     """A count that is not of asking again: "charged twice", "third time I use your insurance",
     "typed the wrong password five times"."""
-    counted = _COUNTED_NOT_ASKED.search(lower) or round8.COUNTED_EVENT.search(lower)
+    counted = _COUNTED_NOT_ASKED.search(lower) or calm_contexts.COUNTED_EVENT.search(lower)
     # Round nine: "third time this year they changed the price", "tredje gang denne måned jeg deler".
-    counted_now = counted is not None or round9.counted_period(lower)
+    counted_now = counted is not None or calm_contexts.counted_period(lower)
     return counted_now and _ASKING.search(lower) is None
 
 
