@@ -12,6 +12,7 @@ import torch
 
 from models.friction.tone import LexiconTone, TrainedTone
 from models.friction.tone_encoder import EncoderTone, ToneNet, truncated_encoder
+from tests.tiny_bert import write_tiny_bert
 
 CALM = [
     "how do i order a new card",
@@ -29,24 +30,8 @@ ANGRY = [
 
 def tiny_bert(path: Path, layers: int = 2) -> Path:
     """A randomly initialised BERT (hidden size 32) whose word-level vocabulary covers the test sentences."""
-    from transformers import BertConfig, BertModel, BertTokenizer
-
     words = sorted({w for t in CALM + ANGRY for w in t.split()} | {"hej", "jeg", "vil", "tale", "med"})
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "!", "."] + words
-    path.mkdir(parents=True, exist_ok=True)
-    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    BertTokenizer(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=32,
-        num_hidden_layers=layers,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    torch.manual_seed(0)
-    BertModel(config).save_pretrained(path)
-    return path
+    return write_tiny_bert(path, ["!", "."] + words, layers=layers, seed=0)
 
 
 @pytest.fixture(scope="module")

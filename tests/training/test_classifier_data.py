@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from models.answers import Answer, AnswerLibrary
+from tests.tiny_bert import write_tiny_bert
 from training.data import DataError, Example, check_training_labels, read_examples
 
 PHRASES = {
@@ -76,24 +77,9 @@ def write_csv(path: Path, rows: list[tuple[str, str]], header: str = "text,label
 
 def tiny_encoder(path: Path) -> Path:
     """A 2-layer BERT with hidden size 32 and a word-level vocabulary of the toy data."""
-    from transformers import BertConfig, BertModel, BertTokenizer
-
     words = {w for phrases in PHRASES.values() for p in phrases for w in p.split()}
     words |= set(NAMES) | {w for x in PREFIXES + SUFFIXES for w in x.replace("{name}", "").split()}
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ",", ".", "-", ":", "!"] + sorted(words)
-    path.mkdir(parents=True, exist_ok=True)
-    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    BertTokenizer(vocab_file=str(path / "vocab.txt")).save_pretrained(path)
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=64,
-    )
-    BertModel(config).save_pretrained(path)
-    return path
+    return write_tiny_bert(path, [",", ".", "-", ":", "!"] + sorted(words))
 
 
 def test_reads_text_label_and_category_columns(tmp_path: Path) -> None:
