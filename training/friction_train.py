@@ -4,7 +4,9 @@
    NB-scaled one folded into the same coefficients), trained on
    GoEmotions friction train, Bitext (minus a held-out share) and the Danish and English aid
    files when they exist, customer-service rows weighted ``cs_weight``; Platt-calibrated on
-   GoEmotions dev, whose F1-best threshold is the message threshold.
+   GoEmotions dev, whose F1-best threshold is the message threshold. Optionally
+   (``tone_encoder_layers`` > 0) a fine-tuned encoder joins it for non-Danish messages, blended by a
+   logistic regression on the same dev rows (``training/friction_encoder.py``).
 2. Conversation: a logistic model over the signal features, fitted on synthetic conversations
    (``friction_synth``) and the labelled DEV conversations when present; its escalation threshold
    is the F1-best one on DEV out of fold, else on a second synthetic set (``friction_conv``).
