@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/tone_encoder_probe.py --device cuda          # about 15 minutes on one GPU
     .venv/bin/python benchmarks/tone_encoder_probe.py --device cpu --limit 200   # a quick check of the code
+    .venv/bin/python benchmarks/tone_encoder_probe.py --cpu-latency          # int8 ms per message by depth
 
 The experiment behind the recipe of ``training/friction_encoder.py`` (and behind keeping it opt-in):
 the first N layers of all-MiniLM-L6-v2 with a mean-pooled linear head, fine-tuned on GoEmotions
@@ -137,6 +138,30 @@ def run(name: str, spec, data: Data, encoder: Path, device: str, aux_weight: flo
     return best
 
 
+def cpu_latency(encoder: Path, texts: list[str], depths=(6, 3, 2)) -> None:
+    """p50/p95 of one message through the first N layers, int8, the per-message path, as shipped."""
+    from transformers import AutoTokenizer
+
+    from models.classifier.encoder import OneText, configure_threads, quantize_int8
+
+    configure_threads(inference=True)
+    tokenizer = AutoTokenizer.from_pretrained(encoder)
+    for depth in depths:
+        one = OneText(tokenizer, quantize_int8(truncated_encoder(encoder, depth).eval()), 64)
+        times = []
+        with torch.inference_mode():
+            for text in texts[:30]:
+                one.hidden(text)  # warm-up
+            for text in texts:
+                start = time.perf_counter()
+                one.hidden(text)
+                times.append((time.perf_counter() - start) * 1000)
+        print(
+            f"{depth} layers, int8, one message: p50 {np.median(times):.2f} ms, "
+            f"p95 {np.percentile(times, 95):.2f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
@@ -146,10 +171,18 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N rows of each split (quick checks)")
     parser.add_argument("--runs", nargs="*", default=list(RUNS), choices=list(RUNS))
     parser.add_argument("--out", type=Path, default=REPO / "var" / "tone_probe")
+    parser.add_argument(
+        "--cpu-latency",
+        action="store_true",
+        help="only time int8 encoders of 6, 3 and 2 layers on test messages",
+    )
     args = parser.parse_args()
     from transformers import AutoTokenizer
 
     encoder = resolve_encoder_path(args.encoder)
+    if args.cpu_latency:
+        cpu_latency(encoder, fd.load_goemotions("test")["text"].tolist()[: args.limit or 500])
+        return
     data = Data(args.limit, AutoTokenizer.from_pretrained(encoder))
     args.out.mkdir(parents=True, exist_ok=True)
     summary, probs = {}, {}

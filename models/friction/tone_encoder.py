@@ -8,7 +8,8 @@ encoder separates it better than TF-IDF (dev AUROC about 0.89 vs 0.87), and the 
 differ enough that ``TrainedTone`` blends them (GoEmotions test AUROC 0.895 against 0.866).
 
 Three layers because of the budget of 5 ms per message for the whole detector on two cores: int8,
-one short message, 6 layers take about 6.5 ms, 3 layers about 3 ms and 2 layers about 2 ms, and on
+one short message, 6 layers took 6.5-10 ms, 3 layers 3.3-4.4 ms and 2 layers 2.2-3.9 ms as the shared
+machine's load varied (``benchmarks/tone_encoder_probe.py --cpu-latency``), and on
 GoEmotions dev 3 layers score about as well as 6 while 2 lose 0.02-0.03 F1
 (``benchmarks/tone_encoder_probe.py``). Even so the whole detector ran over the budget with it, so
 it is opt-in (``data/friction/README.md``). One message at a time through ``OneText``, as the
