@@ -6,7 +6,8 @@
 
 Figures: GoEmotions friction test F1 (message level, at the shipped tone threshold); precision,
 recall and mean delay of escalation on data/friction/conversations.jsonl (replayed turn by
-turn), with the same figures on the DEV set beside them; explicit-request-for-a-person recall in
+turn), with the same figures on the held-out check set (data/friction/conversations_check.jsonl,
+never tuned on) and the DEV sets beside them; explicit-request-for-a-person recall in
 English and Danish; and scoring latency per customer message (``assess`` on the conversation so
 far, as the service calls it), p50/p95. Per-conversation errors are not printed: the test set is
 for the final figures only, never for looking at what went wrong.
@@ -27,7 +28,12 @@ sys.path.insert(0, str(REPO))
 from models.friction import FrictionDetector  # noqa: E402
 from models.types import Role  # noqa: E402
 from replydesk.settings import get_settings  # noqa: E402
-from training.friction_data import DEV_CONVERSATION_FILES, load_goemotions, read_conversations  # noqa: E402
+from training.friction_data import (  # noqa: E402
+    CHECK_CONVERSATIONS_FILE,
+    DEV_CONVERSATION_FILES,
+    load_goemotions,
+    read_conversations,
+)
 from training.friction_metrics import evaluate_conversations, evaluate_messages  # noqa: E402
 
 TARGETS = {"f1": 0.62, "precision": 0.90, "recall": 0.90, "human": 1.0, "delay": 1.0, "latency_ms": 5.0}
@@ -132,6 +138,9 @@ def main() -> None:
 
     convs = read_conversations(args.conversations)
     conversation_figures(detector, convs, "conversation TEST set")
+    if CHECK_CONVERSATIONS_FILE.is_file():
+        check = read_conversations(CHECK_CONVERSATIONS_FILE)
+        conversation_figures(detector, check, "held-out check set (never tuned on)")
     for file in args.dev:
         conversation_figures(detector, read_conversations(file), f"{file.stem} (DEV, used for training)")
     # The honest DEV figures are out of fold (each conversation scored by weights fitted without it).

@@ -30,6 +30,9 @@ DEV_CONVERSATION_FILES = tuple(
     DATA_DIR / "friction" / f"conversations_{name}.jsonl"
     for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 )
+# A second held-out set (sixth session), written fresh and never tuned on: the benchmark measures it
+# beside the test set, so that a change can be checked on new customers without reading the test set.
+CHECK_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_check.jsonl"
 BITEXT_FRICTION_INTENTS = frozenset({"complaint", "contact_human_agent"})
 # Share of Bitext rows kept out of tone training, for the synthetic conversations only.
 BITEXT_HOLDOUT = 0.3

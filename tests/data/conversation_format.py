@@ -24,13 +24,13 @@ def check_unique_ids(conversations: list[dict]) -> None:
     assert not duplicates
 
 
-def check_turns(conversations: list[dict], whole_seconds: bool) -> None:
-    """3-10 turns, the customer first, non-empty texts, times that never go back (whole seconds
-    where ``whole_seconds``)."""
+def check_turns(conversations: list[dict], whole_seconds: bool, min_turns: int = 3) -> None:
+    """``min_turns``-10 turns, the customer first, non-empty texts, times that never go back (whole
+    seconds where ``whole_seconds``)."""
     time_type = int if whole_seconds else int | float
     for conv in conversations:
         turns = conv["turns"]
-        assert 3 <= len(turns) <= 10, conv["id"]
+        assert min_turns <= len(turns) <= 10, conv["id"]
         assert turns[0]["role"] == "customer", conv["id"]
         for turn in turns:
             assert set(turn) == TURN_FIELDS, conv["id"]

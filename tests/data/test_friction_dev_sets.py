@@ -1,7 +1,8 @@
 """Data expectations for the friction DEV sets the detector is tuned on (the held-out test set stays
-untouched): data/friction/conversations_dev.jsonl to conversations_dev7.jsonl (see data/friction/README.md
-for what each adds). They guard the fixed format that the tuning and evaluation code parse, and the
-language and label balance tuning assumes; every DEV file the training reads is checked here.
+untouched): data/friction/conversations_dev.jsonl to conversations_dev10.jsonl (see data/friction/README.md
+for what each adds), and the held-out check set conversations_check.jsonl. They guard the fixed format
+that the tuning and evaluation code parse, and the language and label balance tuning assumes; every DEV
+file the training reads is checked here.
 """
 
 import json
@@ -34,16 +35,22 @@ DEV_SETS = {
     "conversations_dev10.jsonl": ("dev10", 80),
 }
 
+# Held-out sets: the same format and balance, never read by the training.
+HELD_OUT_SETS = {"conversations_check.jsonl": ("check", 90)}
+ALL_SETS = DEV_SETS | HELD_OUT_SETS
+
 MIN_SHARE = 0.35
 
 
 def test_every_dev_file_the_training_reads_is_checked_here():
-    from training.friction_data import DEV_CONVERSATION_FILES
+    from training.friction_data import CHECK_CONVERSATIONS_FILE, DEV_CONVERSATION_FILES
 
     assert {f.name for f in DEV_CONVERSATION_FILES} == set(DEV_SETS)
+    assert CHECK_CONVERSATIONS_FILE.name in HELD_OUT_SETS
+    assert CHECK_CONVERSATIONS_FILE not in DEV_CONVERSATION_FILES  # never trained or tuned on
 
 
-@pytest.fixture(scope="module", params=sorted(DEV_SETS))
+@pytest.fixture(scope="module", params=sorted(ALL_SETS))
 def dev_set(request) -> tuple[str, list[dict]]:
     path = FRICTION / request.param
     parsed = []
@@ -61,15 +68,17 @@ def conversations(dev_set) -> list[dict]:
 
 
 def test_every_conversation_has_exactly_the_fixed_fields(dev_set):
-    check_fields(dev_set[1], id_prefix=f"{DEV_SETS[dev_set[0]][0]}-")
+    check_fields(dev_set[1], id_prefix=f"{ALL_SETS[dev_set[0]][0]}-")
 
 
 def test_ids_are_unique(conversations):
     check_unique_ids(conversations)
 
 
-def test_turns_are_well_formed_and_time_never_goes_back(conversations):
-    check_turns(conversations, whole_seconds=True)
+def test_turns_are_well_formed_and_time_never_goes_back(dev_set):
+    # The check set may hold a single exchange (a customer who writes once and gets one answer).
+    name, conversations = dev_set
+    check_turns(conversations, whole_seconds=True, min_turns=2 if name in HELD_OUT_SETS else 3)
 
 
 def test_escalate_at_matches_the_label_and_points_at_a_customer_turn(conversations):
@@ -78,7 +87,7 @@ def test_escalate_at_matches_the_label_and_points_at_a_customer_turn(conversatio
 
 def test_set_is_large_enough_and_balanced(dev_set):
     name, conversations = dev_set
-    assert len(conversations) >= DEV_SETS[name][1]
+    assert len(conversations) >= ALL_SETS[name][1]
     langs = Counter(c["lang"] for c in conversations)
     labels = Counter(c["label"] for c in conversations)
     for name, count in [*langs.items(), *labels.items()]:
