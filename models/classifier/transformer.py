@@ -224,7 +224,7 @@ class TransformerBackend:
         done = 0
         while done < steps:
             module.train()
-            for idx in _length_bucketed_batches(lengths, batch_size, rng)[: steps - done]:
+            for idx in length_bucketed_batches(lengths, batch_size, rng)[: steps - done]:
                 enc = {k: v.to(run_on) for k, v in backend._encode([texts[i] for i in idx]).items()}
                 loss = loss_fn(module(**enc), labels[idx].to(run_on))
                 optimizer.zero_grad()
@@ -287,7 +287,7 @@ def _pool_one(hidden: torch.Tensor) -> np.ndarray:
     return mean_pool(hidden.unsqueeze(0), mask).float().numpy()
 
 
-def _length_bucketed_batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+def length_bucketed_batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> list[list[int]]:
     """Shuffled batches of rows of similar length: each batch is padded to its longest row, so
     mixing a 5-word and a 60-word message wastes most of the work. Rows are shuffled, cut into
     pools of 50 batches, sorted by length within a pool, and the batches shuffled again."""

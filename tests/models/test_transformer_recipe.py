@@ -13,7 +13,7 @@ import torch
 from models.classifier.transformer import (
     TransformerBackend,
     _init_head_from_prototypes,
-    _length_bucketed_batches,
+    length_bucketed_batches,
     step_budget,
 )
 from tests.training.test_classifier_data import tiny_encoder
@@ -22,7 +22,7 @@ from tests.training.test_classifier_data import tiny_encoder
 def test_bucketed_batches_cover_every_row_once_and_group_similar_lengths() -> None:
     rng = random.Random(0)
     lengths = [rng.randint(5, 200) for _ in range(5000)]
-    batches = _length_bucketed_batches(lengths, 32, random.Random(1))
+    batches = length_bucketed_batches(lengths, 32, random.Random(1))
     flat = [i for b in batches for i in b]
     assert sorted(flat) == list(range(5000))
     assert all(len(b) <= 32 for b in batches)
@@ -35,7 +35,7 @@ def test_bucketed_batches_cover_every_row_once_and_group_similar_lengths() -> No
         ]  # fmt: skip
     )
     assert spread < random_spread / 5  # padding waste is what bucketing removes
-    assert batches != _length_bucketed_batches(lengths, 32, random.Random(2))  # still shuffled
+    assert batches != length_bucketed_batches(lengths, 32, random.Random(2))  # still shuffled
 
 
 @pytest.mark.parametrize(
