@@ -17,8 +17,9 @@ Lower-case text, ``re`` syntax, one family per entry with the reason it is one. 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from models.friction.calm_targets import _OTHER_BOARD
+from models.friction.calm_targets import OTHER_BOARD
 
 # --- asking how to complain, or another trade's complaints board (round eight) ----------------------------
 
@@ -49,7 +50,7 @@ def threat_elsewhere(pattern: re.Pattern[str], lower: str) -> bool:
     """Every threat phrase of ``pattern`` is a question about how to complain or a complaints board for
     another trade ("Tak, så sender jeg en klage til Ankenævnet for Forsikring")."""
     calm = [m.span() for m in COMPLAINT_PROCESS.finditer(lower)]
-    calm += [m.span() for m in _OTHER_BOARD.finditer(lower)]
+    calm += [m.span() for m in OTHER_BOARD.finditer(lower)]
     found = [m.span() for m in pattern.finditer(lower)]
     return bool(found) and all(any(a < e and s < b for a, b in calm) for s, e in found)
 
@@ -140,6 +141,7 @@ HYPOTHETICAL = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # asked per matched phrase and again by the scan
 def hypothetical(lower: str) -> bool:
     """The message asks about escalation, a person or a complaint for information only."""
     return HYPOTHETICAL.search(lower) is not None or PROCESS_QUESTION.search(lower) is not None

@@ -16,12 +16,13 @@ that there is no import cycle.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- a third party named, or another trade's complaints board (round eight) -------------------------------
 
 # A complaints board for another trade ("Ankenævnet for Forsikring", "Forbrugerklagenævnet") named for a
 # complaint about someone else: the bank's own board is "Pengeinstitutankenævnet".
-_OTHER_BOARD = re.compile(
+OTHER_BOARD = re.compile(
     r"\bankenævnet for (?!pengeinstitut|bank)\w+|\b(?:ankenævnet|nævnet) (?:på|for) (?:forsikrings|tele|"
     r"bolig|bil|rejse|bygge)\w*|\bforbrugerklagenævnet\b|\b\w*(?:forsikrings|tele|bolig|rejse|bygge|huslej)"
     r"\w*ankenævn\w*|\b(?:travel|insurance|telecoms?|housing|rent|package holiday) complaints? board\b"
@@ -56,6 +57,7 @@ _HELP_ASK = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # asked per matched phrase and again by the scan
 def aimed_elsewhere(lower: str) -> bool:
     """The strong words are about a third party the customer names ("Bloody parking company fined
     me", "Flyselskabet ... Hvilket elendigt firma", "angry at Netflix"), and the bank is addressed only
@@ -66,7 +68,7 @@ def aimed_elsewhere(lower: str) -> bool:
 
 def calm_board(lower: str) -> bool:
     """The message names another trade's complaints board and does not address the bank."""
-    return _OTHER_BOARD.search(lower) is not None and _SECOND_PERSON.search(_HELP_ASK.sub(" ", lower)) is None
+    return OTHER_BOARD.search(lower) is not None and _SECOND_PERSON.search(_HELP_ASK.sub(" ", lower)) is None
 
 
 # --- anger at oneself (round eight) -----------------------------------------------------------------------
@@ -142,6 +144,7 @@ def _addresses_bank(sentence: str) -> bool:
     return not sentence.rstrip().endswith("?") or _WHY.match(sentence) is not None
 
 
+@lru_cache(maxsize=1024)  # asked per matched phrase and again by the scan
 def about_other_bank(lower: str) -> bool:
     """The strong words are about another bank (one the customer left, or a friend's), and the bank
     addressed is only asked questions or told that the customer is moving to it."""
