@@ -52,8 +52,10 @@ def train_friction(
 
     target = out or get_settings().friction_dir
     try:
-        if encoder is not None and not (encoder / "config.json").is_file():
-            _fail(f"--encoder {encoder}: not a Hugging Face model directory (no config.json)")
+        if encoder is not None:  # a wrong directory fails now, whether or not it is used
+            from models.classifier.encoder import resolve_encoder_path  # imports torch: only when named
+
+            resolve_encoder_path(encoder)
         cfg = FrictionTrainConfig(
             seed=seed, tone_encoder_layers=tone_encoder_layers, tone_encoder=str(encoder) if encoder else None
         )
