@@ -8,7 +8,9 @@ Figures: GoEmotions friction test F1 (message level, at the shipped tone thresho
 recall and mean delay of escalation on data/friction/conversations.jsonl (replayed turn by
 turn), with the same figures on the held-out check set (data/friction/conversations_check.jsonl,
 never tuned on) and the DEV sets beside them; explicit-request-for-a-person recall in
-English and Danish; and scoring latency per customer message (``assess`` on the conversation so
+English and Danish, on the test conversations and on the held-out request file
+(data/friction/person_requests_check.csv: the patterns alone, and the detector with its learned
+second opinion); and scoring latency per customer message (``assess`` on the conversation so
 far, as the service calls it), p50/p95. Per-conversation errors are not printed: the test set is
 for the final figures only, never for looking at what went wrong.
 """
@@ -26,11 +28,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from models.friction import FrictionDetector  # noqa: E402
-from models.types import Role  # noqa: E402
+from models.friction.human import human_request  # noqa: E402
+from models.types import Role, Turn  # noqa: E402
 from replydesk.settings import get_settings  # noqa: E402
 from training.friction_data import (  # noqa: E402
     CHECK_CONVERSATIONS_FILE,
     DEV_CONVERSATION_FILES,
+    PERSON_REQUESTS_CHECK_FILE,
     load_goemotions,
     read_conversations,
 )
@@ -141,6 +145,8 @@ def main() -> None:
     if CHECK_CONVERSATIONS_FILE.is_file():
         check = read_conversations(CHECK_CONVERSATIONS_FILE)
         conversation_figures(detector, check, "held-out check set (never tuned on)")
+    if PERSON_REQUESTS_CHECK_FILE.is_file():
+        person_request_figures(detector)
     for file in args.dev:
         conversation_figures(detector, read_conversations(file), f"{file.stem} (DEV, used for training)")
     # The honest DEV figures are out of fold (each conversation scored by weights fitted without it).
@@ -152,6 +158,26 @@ def main() -> None:
             )
 
     print_latency(detector, convs, "TEST conversations")
+
+
+def person_request_figures(detector: FrictionDetector) -> None:
+    """Recall and false alarms on the held-out request file, per language: patterns alone, then the
+    detector as the service runs it (patterns, and the learned model where the detector has one)."""
+    import pandas as pd
+
+    rows = pd.read_csv(PERSON_REQUESTS_CHECK_FILE, keep_default_na=False)
+    patterns = rows["text"].map(lambda t: human_request(t) is not None)
+    full = rows["text"].map(lambda t: detector.assess([Turn(Role.CUSTOMER, t)]).human_requested)
+    which = "patterns + request model" if detector.person is not None else "patterns only (no request model)"
+    for lang, part in rows.groupby("lang"):
+        asks = part["is_request"] == 1
+        print(
+            f"held-out person requests ({lang}, {int(asks.sum())} requests, "
+            f"{int((~asks).sum())} hard negatives): "
+            f"patterns alone recall {patterns[part.index][asks].mean():.3f}, false alarms "
+            f"{patterns[part.index][~asks].mean():.3f}; detector ({which}) recall "
+            f"{full[part.index][asks].mean():.3f}, false alarms {full[part.index][~asks].mean():.3f}"
+        )
 
 
 def print_latency(detector: FrictionDetector, convs, name: str) -> None:

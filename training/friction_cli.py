@@ -45,6 +45,14 @@ def train_friction(
             "--encoder", help="Local Hugging Face encoder directory (default: the packaged all-MiniLM-L6-v2)."
         ),
     ] = None,
+    person_model: Annotated[
+        bool,
+        typer.Option(
+            "--person-model/--no-person-model",
+            help="Also train the learned second opinion on requests for a person, for wordings the "
+            "patterns do not know (the default); --no-person-model: the patterns alone.",
+        ),
+    ] = True,
 ) -> None:
     """Train the friction detector (tone model + conversation score) and save it with friction.json."""
     from training.friction_data import FrictionDataError
@@ -57,7 +65,10 @@ def train_friction(
 
             resolve_encoder_path(encoder)
         cfg = FrictionTrainConfig(
-            seed=seed, tone_encoder_layers=tone_encoder_layers, tone_encoder=str(encoder) if encoder else None
+            seed=seed,
+            tone_encoder_layers=tone_encoder_layers,
+            tone_encoder=str(encoder) if encoder else None,
+            person_model=person_model,
         )
         detector = train_and_save(target, cfg)
     except (FrictionDataError, FileNotFoundError, ValueError) as exc:
@@ -74,6 +85,7 @@ def train_friction(
             if dev
             else " (no DEV conversations: threshold from synthetic ones)"
         )
+        + (f", person-request model threshold {detector.person.threshold:.2f}" if detector.person else "")
     )
 
 

@@ -33,6 +33,9 @@ DEV_CONVERSATION_FILES = tuple(
 # A second held-out set (sixth session), written fresh and never tuned on: the benchmark measures it
 # beside the test set, so that a change can be checked on new customers without reading the test set.
 CHECK_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_check.jsonl"
+# Requests for a person (and hard negatives) written by someone who saw neither the patterns nor the
+# model's training data: measured only, never trained or tuned on (``benchmarks/friction_benchmark.py``).
+PERSON_REQUESTS_CHECK_FILE = DATA_DIR / "friction" / "person_requests_check.csv"
 BITEXT_FRICTION_INTENTS = frozenset({"complaint", "contact_human_agent"})
 # Share of Bitext rows kept out of tone training, for the synthetic conversations only.
 BITEXT_HOLDOUT = 0.3

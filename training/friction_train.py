@@ -7,7 +7,8 @@
    GoEmotions dev, whose F1-best threshold is the message threshold. Optionally
    (``tone_encoder_layers`` > 0) a fine-tuned encoder joins it for non-Danish messages, blended by a
    logistic regression on the same dev rows (``training/friction_encoder.py``).
-2. Conversation: a logistic model over the signal features, fitted on synthetic conversations
+2. Requests for a person: a learned second opinion beside the patterns (``person_train``).
+3. Conversation: a logistic model over the signal features, fitted on synthetic conversations
    (``friction_synth``) and the labelled DEV conversations when present; its escalation threshold
    is the F1-best one on DEV out of fold, else on a second synthetic set (``friction_conv``).
    The labelled test set is never touched here.
@@ -30,7 +31,7 @@ from sklearn.pipeline import FeatureUnion
 from models.friction import FrictionDetector, lexicon
 from models.friction.human import human_request
 from models.friction.tone import LexiconTone, TrainedTone, lexicon_matrix
-from training import friction_conv
+from training import friction_conv, person_train
 from training import friction_data as fd
 from training import friction_synth as synth
 from training.friction_metrics import best_threshold, binary_metrics
@@ -71,6 +72,13 @@ class FrictionTrainConfig:
     tone_encoder_layers: int = 0
     tone_encoder_epochs: int = 2
     tone_encoder: str | None = None
+    # The learned second opinion on requests for a person (``training/person_train.py``): on for a
+    # trained detector; its regularisation (C=4 beat 1 and 16 out of fold) and the share of hand-written
+    # hard negatives it may take for requests, out of fold, which sets its threshold.
+    person_model: bool = True
+    person_c: float = 4.0
+    person_max_false_alarm: float = 0.05
+    person_bulk_limit: int | None = None  # for quick tests: at most this many bulk negatives
 
 
 def _vectorizer(cfg: FrictionTrainConfig) -> FeatureUnion:
@@ -256,6 +264,11 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
         dev += part
         sources[Path(file).stem] = len(part)
         groups[Path(file).stem] = {c.id for c in part}
+    if cfg.person_model:  # before the conversation model, whose DEV replays should see it
+        rows = person_train.training_rows(dev, cfg.person_bulk_limit, cfg.seed)
+        detector.person = person_train.train_person_model(
+            rows, cfg.person_c, cfg.person_max_false_alarm, seed=cfg.seed
+        )
     conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev, groups)
     detector.metadata = {
         "created_at": datetime.now(UTC).isoformat(),

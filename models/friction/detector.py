@@ -3,8 +3,10 @@
 ``FrictionDetector.assess(turns)`` scores a conversation after its latest customer turn:
 a logistic model over the signal features (``signals.FEATURES``) gives a probability that a
 good agent would step in now; it escalates at the shipped threshold, and at once on an
-explicit request for a person. A saved detector is a directory with ``friction.json``
-(version, threshold, weights, tone calibration, metrics) and, when trained, ``tone.joblib``.
+explicit request for a person: one the patterns of ``human`` recognise, or, in a trained detector,
+one its learned second opinion (``person_model``) is sure of. A saved detector is a directory with
+``friction.json`` (version, threshold, weights, tone calibration, metrics) and, when trained,
+``tone.joblib`` and ``person.joblib``.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from models.friction import signals as sig
+from models.friction.person_model import PersonRequestModel
 from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
-from models.types import FrictionAssessment, FrictionReason, Turn
+from models.types import FrictionAssessment, FrictionReason, Role, Turn
 
 CONFIG_FILE = "friction.json"
 
@@ -59,6 +62,7 @@ class FrictionDetector:
         signal_config: sig.SignalConfig | None = None,
         version: str = "default",
         metadata: dict[str, Any] | None = None,
+        person: PersonRequestModel | None = None,
     ) -> None:
         unknown = set(weights) - set(sig.FEATURES)
         if unknown:
@@ -70,6 +74,7 @@ class FrictionDetector:
         self.signal_config = signal_config or sig.SignalConfig()
         self.version = version
         self.metadata = metadata or {}
+        self.person = person
         # Earlier turns are re-scored on every message; a small cache keeps that cheap.
         self._tone_cache: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
@@ -95,7 +100,15 @@ class FrictionDetector:
         return [known[t] for t in texts]
 
     def features(self, turns: Sequence[Turn], now: datetime | None = None) -> sig.Signals:
-        return sig.extract(turns, self.tone_scores, now, self.signal_config)
+        found = sig.extract(turns, self.tone_scores, now, self.signal_config)
+        if found.human_request is not None or self.person is None:
+            return found
+        last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=None)
+        p = None if last is None else self.person.asks_for_person(turns[last].text)
+        if p is None:
+            return found
+        message = f"The customer seems to ask for a person (the request model is {p:.0%} sure)."
+        return replace(found, human_request=sig.Signal("human_request", "", message, last))
 
     def score_features(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights[f] * features[f] for f in sig.FEATURES)
@@ -166,6 +179,7 @@ class FrictionDetector:
             "weights": self.weights,
             "signals": asdict(self.signal_config),
             "tone": tone,
+            **({"person_model": self.person.to_config()} if self.person is not None else {}),
             **{k: v for k, v in self.metadata.items() if k != "created_at"},
         }
 
@@ -175,6 +189,8 @@ class FrictionDetector:
         path.mkdir(parents=True, exist_ok=True)
         if isinstance(self.tone, TrainedTone):
             self.tone.save(path)
+        if self.person is not None:
+            self.person.save(path)
         (path / CONFIG_FILE).write_text(json.dumps(self.config(), indent=2, ensure_ascii=False) + "\n")
         return path
 
@@ -196,8 +212,10 @@ class FrictionDetector:
             meta = {
                 k: v
                 for k, v in cfg.items()
-                if k not in {"version", "threshold", "bias", "weights", "signals", "tone"}
+                if k not in {"version", "threshold", "bias", "weights", "signals", "tone", "person_model"}
             }
+            # Detectors saved before the person-request model have none: patterns only.
+            person = PersonRequestModel.load(path, cfg["person_model"]) if "person_model" in cfg else None
             return cls(
                 tone,
                 cfg["weights"],
@@ -206,6 +224,7 @@ class FrictionDetector:
                 sig.SignalConfig(**cfg["signals"]),
                 cfg["version"],
                 meta,
+                person,
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise ValueError(f"{file} is not a valid friction detector description: {exc!r}") from exc

@@ -20,7 +20,14 @@ import re
 from functools import lru_cache
 
 from models.friction.human_normalise import fold, fold_pattern, normalise
-from models.friction.human_patterns import NOT_A_REQUEST, PATTERNS, SCHEDULED, URGENT, WORDS_BEFORE
+from models.friction.human_patterns import (
+    NEGATED_CONTACT,
+    NOT_A_REQUEST,
+    PATTERNS,
+    SCHEDULED,
+    URGENT,
+    WORDS_BEFORE,
+)
 
 # Callers import these from here; which module defines them is this package's own business.
 __all__ = [
@@ -32,6 +39,7 @@ __all__ = [
     "fold",
     "human_request",
     "normalise",
+    "request_ruled_out",
 ]
 
 _COMPILED = tuple(re.compile(fold_pattern(p)) for p in PATTERNS)
@@ -39,6 +47,7 @@ _NOT_A_REQUEST = re.compile(fold_pattern("|".join(f"(?:{p})" for p in NOT_A_REQU
 _WORDS_BEFORE = re.compile(fold_pattern(WORDS_BEFORE))
 _SCHEDULED = re.compile(fold_pattern(SCHEDULED))
 _URGENT = re.compile(fold_pattern(URGENT))
+_NEGATED_CONTACT = re.compile(fold_pattern(NEGATED_CONTACT))
 
 
 def _request_span(text: str) -> tuple[int, int] | None:
@@ -74,3 +83,15 @@ def human_request(text: str) -> str | None:
         return text.strip()
     phrase = text[index[start] : index[min(end, len(index) - 1)] + 1].strip()
     return phrase or text.strip()
+
+
+@lru_cache(maxsize=4096)
+def request_ruled_out(text: str) -> bool:
+    """Whether ``text`` says outright that it is not asking for a person now: a phrase that mentions
+    one without asking ("I'm not a robot", "a person or a company"), a contact verb negated or refused
+    ("I don't need to speak to an adviser", "stop calling me"), or a call booked for later without
+    urgency. The learned second opinion (``person_model``) defers to it: a bag of words cannot see
+    the scope of a "don't"."""
+    norm, _ = normalise(text)
+    scheduled = _SCHEDULED.search(norm) and not _URGENT.search(norm)
+    return bool(scheduled or _NOT_A_REQUEST.search(norm) or _NEGATED_CONTACT.search(norm))

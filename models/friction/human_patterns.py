@@ -372,3 +372,13 @@ URGENT = (
     r"(?:can'?t|cannot|kan ikke) vente|can'?t wait|cannot wait)\b(?!\s+(?:\w+\s+)?ikke)|"
     + person_requests_more.URGENT
 )
+
+# A contact verb negated or refused ("I don't need to speak to an adviser", "stop calling me", "jeg
+# behøver ikke tale med en rådgiver", "hold op med at ringe"): rules out the learned second opinion
+# (``person_model``), which reads words, not their scope.
+NEGATED_CONTACT = (
+    r"\b(?:no need (?:to|for)|don'?t|do not|never|needn'?t|not necessary|no reason to|stop|"
+    r"ingen grund til|ikke nødvendigt|behøver ikke|behøves ikke|vil ikke|ønsker ikke|lad være med|"
+    r"hold (?:\w+ )?op med|skal ikke|undgå)\s+(?:[\w']+\s+){0,3}?(?:(?:at|to|med|with)\s+)?"
+    r"(?:talk|speak|call|ring|ringe|ringer|tale|snakke|contact|kontakt|phone|chat)\w*"
+)

@@ -73,7 +73,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def _tfidf_dot(vectorizer, texts: Sequence[str], coef: np.ndarray) -> np.ndarray:
+def tfidf_dot(vectorizer, texts: Sequence[str], coef: np.ndarray) -> np.ndarray:
     """``vectorizer.transform(texts) @ coef`` for a fitted sublinear, L2-normed ``TfidfVectorizer``.
 
     Computed in plain Python from the analyzer, vocabulary and idf: on one short message
@@ -162,7 +162,7 @@ class TrainedTone:
         start = 0
         for _, part in self.vectorizer.transformer_list:
             size = len(part.vocabulary_)
-            total += _tfidf_dot(part, texts, coef[start : start + size])
+            total += tfidf_dot(part, texts, coef[start : start + size])
             start += size
         return total + lexicon_matrix(texts) @ coef[start:]
 

@@ -109,3 +109,22 @@ def test_missing_model_is_reported(tmp_path):
     data.write_text("text,friction\nhi,0\n")
     result = run("--data", str(data), "--out", str(tmp_path / "out"), "--model", str(tmp_path / "nope"))
     assert result.exit_code == 2 and "friction.json" in result.output
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(None, True), ("--no-person-model", False)])
+def test_train_friction_person_model_flag(tmp_path, monkeypatch, flag, expected):
+    """--no-person-model trains the patterns-only detector; the default trains the request model."""
+    import training.friction_train as friction_train
+
+    seen = {}
+
+    def fake_train_and_save(out, cfg):
+        seen["cfg"] = cfg
+        detector = FrictionDetector.default()
+        detector.metadata = {"metrics": {"tone_goemotions_dev": {"f1": 0.5}}}
+        return detector
+
+    monkeypatch.setattr(friction_train, "train_and_save", fake_train_and_save)
+    result = runner.invoke(app, ["train-friction", "--out", str(tmp_path / "det"), *([flag] if flag else [])])
+    assert result.exit_code == 0, result.output
+    assert seen["cfg"].person_model is expected

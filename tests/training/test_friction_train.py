@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from models.friction import FrictionDetector
@@ -30,7 +31,11 @@ def conv(*texts: str) -> list[Turn]:
 def trained(tmp_path_factory) -> tuple[FrictionDetector, object]:
     """A detector trained on slices of the real data (about 10 s), saved and loaded back."""
     cfg = FrictionTrainConfig(
-        goemotions_limit=1500, max_char_features=10_000, n_synthetic_train=200, n_synthetic_dev=80
+        goemotions_limit=1500,
+        max_char_features=10_000,
+        n_synthetic_train=200,
+        n_synthetic_dev=80,
+        person_bulk_limit=2000,
     )
     detector = train_detector(cfg)
     path = tmp_path_factory.mktemp("friction")
@@ -52,6 +57,11 @@ def test_saved_detector_describes_itself(trained):
     if DEV_CONVERSATIONS_FILE.is_file():
         assert sources["conversations_dev"] > 0 and "conversation_dev_out_of_fold" in cfg["metrics"]
     assert isinstance(detector.tone, TrainedTone)
+    # The learned second opinion on requests for a person is saved with its threshold and how it was chosen.
+    person = cfg["person_model"]
+    assert (path / person["file"]).is_file() and 0.5 <= person["threshold"] < 1
+    assert person["metrics"]["out_of_fold"]["hard_negative_false_alarms"] <= 0.05
+    assert person["metrics"]["rows"]["bulk_negative"] == 2000 and detector.person is not None
     # Signals may only push towards escalation.
     assert all(w >= 0 for w in cfg["weights"].values())
 
@@ -77,6 +87,13 @@ def test_trained_behaviour(trained):
     worse = base[:-1] + [Turn(Role.CUSTOMER, base[-1].text + " This is the third time I ask", at=base[-1].at)]
     assert detector.assess(worse).score > detector.assess(base).score
     assert detector.assess(conv("jeg vil tale med et menneske")).escalate
+    # A request in words the patterns do not know reaches a person through the request model.
+    unknown = "could somebody from the mortgage desk chat with me"
+    found = detector.assess(conv(unknown))
+    assert found.human_requested and "request model" in found.reasons[0].message
+    assert not detector.assess(
+        conv("I don't need to chat with somebody from the mortgage desk")
+    ).human_requested
 
 
 def test_synthetic_conversations_have_valid_labels():
@@ -152,7 +169,7 @@ def test_dev_conversations_move_the_weights_and_set_the_threshold():
 def test_fast_tfidf_scores_equal_sklearn():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from models.friction.tone import _tfidf_dot
+    from models.friction.tone import tfidf_dot
 
     texts = ["This is RIDICULOUS!!! third time", "hej med dig", "", "where is my refund", "refund refund"]
     for vec in (
@@ -161,11 +178,26 @@ def test_fast_tfidf_scores_equal_sklearn():
     ):
         coef = np.random.default_rng(0).normal(size=len(vec.vocabulary_))
         probe = [*texts, "unseen words only", "RIDICULOUS refund"]
-        np.testing.assert_allclose(_tfidf_dot(vec, probe, coef), vec.transform(probe) @ coef, atol=1e-12)
+        np.testing.assert_allclose(tfidf_dot(vec, probe, coef), vec.transform(probe) @ coef, atol=1e-12)
     with pytest.raises(ValueError, match="sublinear"):
-        _tfidf_dot(TfidfVectorizer().fit(texts), texts, np.zeros(20))
+        tfidf_dot(TfidfVectorizer().fit(texts), texts, np.zeros(20))
 
 
 def test_english_aid_file_is_valid():
     aid = read_messages(ENGLISH_AID_FILE)
     assert set(aid["friction"]) == {0, 1} and aid["text"].str.len().min() > 5
+
+
+def test_person_model_never_trains_on_its_held_out_check_file():
+    from training.friction_data import DEV_CONVERSATION_FILES, PERSON_REQUESTS_CHECK_FILE, read_conversations
+    from training.person_train import training_rows
+
+    dev = [c for f in DEV_CONVERSATION_FILES if f.is_file() for c in read_conversations(f)]
+    rows = training_rows(dev)
+    check = pd.read_csv(PERSON_REQUESTS_CHECK_FILE, keep_default_na=False)
+    assert len(check) > 400 and set(check["lang"]) == {"en", "da"}
+    assert not set(rows["text"]) & set(check["text"])
+    # The bulk negatives hold no message the patterns take for a request.
+    from models.friction.human import human_request
+
+    assert not any(human_request(t) for t in rows.loc[rows["kind"] == "bulk_negative", "text"].head(3000))
