@@ -7,7 +7,8 @@
    GoEmotions dev, whose F1-best threshold is the message threshold. Optionally
    (``tone_encoder_layers`` > 0) a fine-tuned encoder joins it for non-Danish messages, blended by a
    logistic regression on the same dev rows (``training/friction_encoder.py``).
-2. Requests for a person: a learned second opinion beside the patterns (``person_train``).
+2. Requests for a person: a learned second opinion beside the patterns (``person_train``); pushback
+   on the bot, a learned signal from the DEV conversations (``pushback_train``).
 3. Conversation: a logistic model over the signal features, fitted on synthetic conversations
    (``friction_synth``) and the labelled DEV conversations when present; its escalation threshold
    is the F1-best one on DEV out of fold, else on a second synthetic set (``friction_conv``).
@@ -31,7 +32,7 @@ from sklearn.pipeline import FeatureUnion
 from models.friction import FrictionDetector, lexicon
 from models.friction.human import human_request
 from models.friction.tone import LexiconTone, TrainedTone, lexicon_matrix
-from training import friction_conv, person_train
+from training import friction_conv, person_train, pushback_train
 from training import friction_data as fd
 from training import friction_synth as synth
 from training.friction_metrics import best_threshold, binary_metrics
@@ -79,6 +80,10 @@ class FrictionTrainConfig:
     person_c: float = 4.0
     person_max_false_alarm: float = 0.05
     person_bulk_limit: int | None = None  # for quick tests: at most this many bulk negatives
+    # The learned pushback signal (``training/pushback_train.py``), trained on the DEV conversations
+    # (needs them) and cross-fitted for the conversation weights.
+    pushback_model: bool = True
+    pushback_c: float = 2.0
 
 
 def _vectorizer(cfg: FrictionTrainConfig) -> FeatureUnion:
@@ -204,8 +209,10 @@ def fit_conversation_model(
     angry: list[str],
     dev: list[fd.LabelledConversation] | None = None,
     groups: dict[str, set[str]] | None = None,
+    dev_episodes: list[friction_conv.Episode] | None = None,
 ) -> dict:
-    """Fit the conversation weights and threshold (``friction_conv``); returns dev metrics."""
+    """Fit the conversation weights and threshold (``friction_conv``); returns dev metrics.
+    ``dev_episodes``: the DEV features when the caller made them (cross-fitted), else computed here."""
     train = _labelled(synth.generate(cfg.n_synthetic_train, cfg.seed, calm, angry), "synth-train")
     held = _labelled(synth.generate(cfg.n_synthetic_dev, cfg.seed + 1, calm, angry), "synth-dev")
     log.info("conversation model: %d synthetic, %d DEV conversations", len(train), len(dev or []))
@@ -213,7 +220,9 @@ def fit_conversation_model(
         detector,
         friction_conv.episodes(detector, train, "synthetic features"),
         friction_conv.episodes(detector, held, "synthetic dev features"),
-        friction_conv.episodes(detector, dev or [], "DEV features"),
+        dev_episodes
+        if dev_episodes is not None
+        else friction_conv.episodes(detector, dev or [], "DEV features"),
         cfg.conv_c,
         cfg.prior_strength,
         cfg.dev_weight,
@@ -269,7 +278,11 @@ def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> Friction
         detector.person = person_train.train_person_model(
             rows, cfg.person_c, cfg.person_max_false_alarm, seed=cfg.seed
         )
-    conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev, groups)
+    dev_episodes = None
+    if cfg.pushback_model and dev:
+        detector.pushback = pushback_train.train_pushback(dev, cfg.pushback_c)
+        dev_episodes = pushback_train.cross_fitted_episodes(detector, dev, cfg.pushback_c, seed=cfg.seed)
+    conv_metrics = fit_conversation_model(detector, cfg, calm, angry, dev, groups, dev_episodes)
     detector.metadata = {
         "created_at": datetime.now(UTC).isoformat(),
         "tone_threshold": round(tone_threshold, 4),

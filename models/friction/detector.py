@@ -23,6 +23,7 @@ from typing import Any
 
 from models.friction import signals as sig
 from models.friction.person_model import PersonRequestModel
+from models.friction.pushback import PushbackModel, bot_before
 from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
 from models.types import FrictionAssessment, FrictionReason, Role, Turn
 
@@ -46,6 +47,8 @@ DEFAULT_WEIGHTS = {
     "wait": 1.5,
     "threat": 3.0,
     "negative_turns": 1.0,
+    # Only a trained detector has a pushback model; this is the prior its fitted weight shrinks towards.
+    "pushback": 2.0,
 }
 DEFAULT_BIAS = -4.2
 
@@ -63,6 +66,7 @@ class FrictionDetector:
         version: str = "default",
         metadata: dict[str, Any] | None = None,
         person: PersonRequestModel | None = None,
+        pushback: PushbackModel | None = None,
     ) -> None:
         unknown = set(weights) - set(sig.FEATURES)
         if unknown:
@@ -75,6 +79,7 @@ class FrictionDetector:
         self.version = version
         self.metadata = metadata or {}
         self.person = person
+        self.pushback = pushback
         # Earlier turns are re-scored on every message; a small cache keeps that cheap.
         self._tone_cache: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
@@ -101,14 +106,24 @@ class FrictionDetector:
 
     def features(self, turns: Sequence[Turn], now: datetime | None = None) -> sig.Signals:
         found = sig.extract(turns, self.tone_scores, now, self.signal_config)
-        if found.human_request is not None or self.person is None:
-            return found
         last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=None)
-        p = None if last is None else self.person.asks_for_person(turns[last].text)
-        if p is None:
+        if last is None:
             return found
-        message = f"The customer seems to ask for a person (the request model is {p:.0%} sure)."
-        return replace(found, human_request=sig.Signal("human_request", "", message, last))
+        if self.pushback is not None:
+            p = self.pushback.probability(turns[last].text, bot_before(turns, last))
+            fired = found.fired
+            if p >= self.pushback.FIRES:
+                message = (
+                    f"The customer's reply reads as pushback on the bot (the pushback model is {p:.0%} sure)."
+                )
+                fired = (*fired, sig.Signal("pushback", "pushback", message, last))
+            found = replace(found, features={**found.features, "pushback": p}, fired=fired)
+        if found.human_request is None and self.person is not None:
+            q = self.person.asks_for_person(turns[last].text)
+            if q is not None:
+                message = f"The customer seems to ask for a person (the request model is {q:.0%} sure)."
+                found = replace(found, human_request=sig.Signal("human_request", "", message, last))
+        return found
 
     def score_features(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights[f] * features[f] for f in sig.FEATURES)
@@ -180,6 +195,7 @@ class FrictionDetector:
             "signals": asdict(self.signal_config),
             "tone": tone,
             **({"person_model": self.person.to_config()} if self.person is not None else {}),
+            **({"pushback_model": self.pushback.to_config()} if self.pushback is not None else {}),
             **{k: v for k, v in self.metadata.items() if k != "created_at"},
         }
 
@@ -191,6 +207,8 @@ class FrictionDetector:
             self.tone.save(path)
         if self.person is not None:
             self.person.save(path)
+        if self.pushback is not None:
+            self.pushback.save(path)
         (path / CONFIG_FILE).write_text(json.dumps(self.config(), indent=2, ensure_ascii=False) + "\n")
         return path
 
@@ -212,10 +230,21 @@ class FrictionDetector:
             meta = {
                 k: v
                 for k, v in cfg.items()
-                if k not in {"version", "threshold", "bias", "weights", "signals", "tone", "person_model"}
+                if k
+                not in {
+                    "version",
+                    "threshold",
+                    "bias",
+                    "weights",
+                    "signals",
+                    "tone",
+                    "person_model",
+                    "pushback_model",
+                }
             }
             # Detectors saved before the person-request model have none: patterns only.
             person = PersonRequestModel.load(path, cfg["person_model"]) if "person_model" in cfg else None
+            pushback = PushbackModel.load(path, cfg["pushback_model"]) if "pushback_model" in cfg else None
             return cls(
                 tone,
                 cfg["weights"],
@@ -225,6 +254,7 @@ class FrictionDetector:
                 cfg["version"],
                 meta,
                 person,
+                pushback,
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise ValueError(f"{file} is not a valid friction detector description: {exc!r}") from exc

@@ -114,8 +114,11 @@ def _correct(token: str) -> str:
 _TOKEN = re.compile(r"w/|[a-z0-9']+")
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """``fold`` plus SMS spellings and one-typo person words; returns the text and its source indexes."""
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """``fold`` plus SMS spellings and one-typo person words; returns the text and its source indexes.
+
+    Cached: the patterns, the request model and the pushback model all read the latest message."""
     folded, index = fold(text)
     tokens = list(_TOKEN.finditer(folded))
     out: list[str] = []
@@ -136,4 +139,4 @@ def normalise(text: str) -> tuple[str, list[int]]:
         pos = m.end()
     out.append(folded[pos:])
     out_index.extend(index[pos:])
-    return "".join(out), out_index
+    return "".join(out), tuple(out_index)

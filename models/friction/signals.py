@@ -33,6 +33,8 @@ FEATURES = (
     "wait",
     "threat",
     "negative_turns",
+    # Set by the detector from its learned pushback model (``pushback``), when it has one; 0 otherwise.
+    "pushback",
 )
 
 

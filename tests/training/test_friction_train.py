@@ -62,6 +62,11 @@ def test_saved_detector_describes_itself(trained):
     assert (path / person["file"]).is_file() and 0.5 <= person["threshold"] < 1
     assert person["metrics"]["out_of_fold"]["hard_negative_false_alarms"] <= 0.05
     assert person["metrics"]["rows"]["bulk_negative"] == 2000 and detector.person is not None
+    # The pushback model is trained on the DEV conversations, with its cross-fitted AUROC recorded.
+    if DEV_CONVERSATIONS_FILE.is_file():
+        pushback = cfg["pushback_model"]
+        assert (path / pushback["file"]).is_file() and detector.pushback is not None
+        assert pushback["metrics"]["dev_turn_auroc_out_of_fold"] > 0.8
     # Signals may only push towards escalation.
     assert all(w >= 0 for w in cfg["weights"].values())
 
