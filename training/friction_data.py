@@ -28,7 +28,20 @@ DEV2_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev2.jsonl"
 # their errors were fixed; after that they are training data like the first two).
 DEV_CONVERSATION_FILES = tuple(
     DATA_DIR / "friction" / f"conversations_{name}.jsonl"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
+    for name in (
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "dev11",
+        "dev12",
+    )
 )
 # A second held-out set (sixth session), written fresh and never tuned on: the benchmark measures it
 # beside the test set, so that a change can be checked on new customers without reading the test set.

@@ -105,6 +105,8 @@ class FrictionDetector:
         return [known[t] for t in texts]
 
     def features(self, turns: Sequence[Turn], now: datetime | None = None) -> sig.Signals:
+        """The signals after the latest customer turn: the rules of ``signals``, then the learned ones of
+        a trained detector (the pushback feature, and a request for a person the patterns missed)."""
         found = sig.extract(turns, self.tone_scores, now, self.signal_config)
         last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=None)
         if last is None:

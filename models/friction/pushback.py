@@ -25,8 +25,10 @@ from models.types import Role, Turn
 
 
 def bot_before(turns: Sequence[Turn], index: int) -> str:
-    """The bot's latest reply before turn ``index`` ("" when the bot has not spoken)."""
-    return next((turns[j].text for j in range(index - 1, -1, -1) if turns[j].role is Role.BOT), "")
+    """The bot's reply that turn ``index`` answers: the latest reply before it when the bot wrote it;
+    "" when nobody has replied yet or a person did (the model learned bot replies, not an agent's)."""
+    reply = next((turns[j] for j in range(index - 1, -1, -1) if turns[j].role is not Role.CUSTOMER), None)
+    return reply.text if reply is not None and reply.role is Role.BOT else ""
 
 
 class PushbackModel:

@@ -1,5 +1,5 @@
 """Data expectations for the friction DEV sets the detector is tuned on (the held-out test set stays
-untouched): data/friction/conversations_dev.jsonl to conversations_dev11.jsonl (see data/friction/README.md
+untouched): data/friction/conversations_dev.jsonl to conversations_dev12.jsonl (see data/friction/README.md
 for what each adds), and the held-out check set conversations_check.jsonl. They guard the fixed format
 that the tuning and evaluation code parse, and the language and label balance tuning assumes; every DEV
 file the training reads is checked here.
@@ -34,6 +34,7 @@ DEV_SETS = {
     "conversations_dev9.jsonl": ("dev9", 100),
     "conversations_dev10.jsonl": ("dev10", 80),
     "conversations_dev11.jsonl": ("dev11", 170),
+    "conversations_dev12.jsonl": ("dev12", 170),
 }
 
 # Held-out sets: the same format and balance, never read by the training.

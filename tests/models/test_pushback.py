@@ -51,6 +51,9 @@ def test_rows_stop_at_the_labelled_turn_and_pair_each_reply_with_the_bot_before_
     customer, bot, y = training_rows(conversations[:2])
     assert customer[1] == PUSHBACK[0] and bot[1] == MISSES[0] and y.tolist() == [0, 1, 0, 0]
     assert bot[0] == "" and bot_before(conv("a", "b", "c", "d", "e"), 4) == "d"
+    # After a person's reply, the bot's older answer is not what the customer answers.
+    turns = [*conv("a", "b", "c"), Turn(Role.AGENT, "I'm on it"), Turn(Role.CUSTOMER, "thanks")]
+    assert bot_before(turns, 4) == "" and bot_before(turns, 2) == "b"
 
 
 def test_pushback_after_a_miss_scores_above_thanks_after_help(model):
