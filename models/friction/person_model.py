@@ -18,12 +18,11 @@ one); it is saved with the detector (``person.joblib`` and the ``person_model`` 
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
 from models.friction.human import normalise, request_ruled_out
-from models.friction.tone import tfidf_dot
+from models.friction.learned import linear_probability, load_parts
 
 
 class PersonRequestModel:
@@ -42,20 +41,11 @@ class PersonRequestModel:
         self.metrics = metrics or {}
 
     def probability(self, text: str) -> float:
-        """The model's probability that ``text`` asks for a person (no rules applied).
-
-        Computed part by part like ``TrainedTone.raw_scores``: on one message sklearn's
-        transform and input checks cost ten times the arithmetic, and this runs on every turn.
-        """
+        """The model's probability that ``text`` asks for a person (no rules applied)."""
         norm = normalise(text)[0]
-        coef = self.classifier.coef_[0]
-        z = float(self.classifier.intercept_[0])
-        start = 0
-        for _, part in self.vectorizer.transformer_list:
-            size = len(part.vocabulary_)
-            z += float(tfidf_dot(part, [norm], coef[start : start + size])[0])
-            start += size
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return linear_probability(
+            self.classifier, [(part, norm) for _, part in self.vectorizer.transformer_list]
+        )
 
     def asks_for_person(self, text: str) -> float | None:
         """The probability when the model takes ``text`` for a request for a person, else ``None``."""
@@ -74,12 +64,7 @@ class PersonRequestModel:
 
     @classmethod
     def load(cls, directory: Path, config: dict[str, Any]) -> PersonRequestModel:
-        import joblib
-
-        file = directory / config.get("file", cls.FILENAME)
-        if not file.is_file():
-            raise FileNotFoundError(f"friction.json names a person-request model, but {file} is missing")
-        parts = joblib.load(file)
+        parts = load_parts(directory, config, cls.FILENAME, "a person-request model")
         return cls(
             parts["vectorizer"], parts["classifier"], float(config["threshold"]), config.get("metrics")
         )

@@ -14,13 +14,12 @@ without seeing the conversation (cross-fitted), so the weight is not fooled by t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from models.friction.human import normalise
-from models.friction.tone import tfidf_dot
+from models.friction.learned import linear_probability, load_parts
 from models.types import Role, Turn
 
 
@@ -46,17 +45,11 @@ class PushbackModel:
         self.metrics = metrics or {}
 
     def probability(self, customer_text: str, bot_text: str = "") -> float:
-        """Computed part by part against the coefficients, like ``TrainedTone.raw_scores``."""
-        coef = self.classifier.coef_[0]
-        z = float(self.classifier.intercept_[0])
-        start = 0
-        parts = [(part, customer_text) for _, part in self.customer_vectorizer.transformer_list]
-        for part, text in [*parts, (self.bot_vectorizer, bot_text)]:
-            size = len(part.vocabulary_)
-            if text:
-                z += float(tfidf_dot(part, [normalise(text)[0]], coef[start : start + size])[0])
-            start += size
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        """Probability that a good agent steps in after ``customer_text``, answering ``bot_text``."""
+        customer = normalise(customer_text)[0]
+        blocks = [(part, customer) for _, part in self.customer_vectorizer.transformer_list]
+        bot = normalise(bot_text)[0] if bot_text else ""
+        return linear_probability(self.classifier, [*blocks, (self.bot_vectorizer, bot)])
 
     def to_config(self) -> dict[str, Any]:
         return {"file": self.FILENAME, "metrics": self.metrics}
@@ -73,10 +66,5 @@ class PushbackModel:
 
     @classmethod
     def load(cls, directory: Path, config: dict[str, Any]) -> PushbackModel:
-        import joblib
-
-        file = directory / config.get("file", cls.FILENAME)
-        if not file.is_file():
-            raise FileNotFoundError(f"friction.json names a pushback model, but {file} is missing")
-        parts = joblib.load(file)
+        parts = load_parts(directory, config, cls.FILENAME, "a pushback model")
         return cls(parts["customer"], parts["bot"], parts["classifier"], config.get("metrics"))
