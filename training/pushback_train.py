@@ -22,6 +22,7 @@ from sklearn.pipeline import FeatureUnion
 from models.friction import FrictionDetector
 from models.friction.human import normalise
 from models.friction.pushback import PushbackModel, bot_before
+from models.friction.signals import FEATURES
 from models.types import Role
 from training import friction_conv
 from training.friction_data import LabelledConversation
@@ -82,7 +83,6 @@ def cross_fitted_episodes(
     full = detector.pushback
     order = np.random.default_rng(seed).permutation(len(conversations))
     by_index: dict[int, friction_conv.Episode] = {}
-    scores, labels = [], []
     try:
         for f in range(folds):
             held = set(order[f::folds].tolist())
@@ -92,14 +92,22 @@ def cross_fitted_episodes(
                 detector, [conversations[j] for j in part], f"DEV features, fold {f + 1}"
             )
             by_index.update(zip(part, eps, strict=True))
-            customer, bot, y = training_rows([conversations[j] for j in part])
-            scores += [detector.pushback.probability(t, b) for t, b in zip(customer, bot, strict=True)]
-            labels += y.tolist()
     finally:
         detector.pushback = full
+    episodes = [by_index[j] for j in range(len(conversations))]
+    # The turns ``training_rows`` labels, read off the episodes' own (out-of-fold) pushback column.
+    column = FEATURES.index("pushback")
+    scores, labels = [], []
+    for ep in episodes:
+        at = ep.conversation.escalate_at
+        for k, i in enumerate(ep.turn_index):
+            if at is not None and i > at:
+                break
+            scores.append(float(ep.x[k, column]))
+            labels.append(int(at is not None and i == at))
     if full is not None and len(set(labels)) == 2:
         full.metrics["dev_turn_auroc_out_of_fold"] = round(float(roc_auc_score(labels, scores)), 4)
         log.info(
             "pushback model: DEV turn AUROC out of fold %.3f", full.metrics["dev_turn_auroc_out_of_fold"]
         )
-    return [by_index[j] for j in range(len(conversations))]
+    return episodes

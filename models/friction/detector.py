@@ -6,7 +6,7 @@ good agent would step in now; it escalates at the shipped threshold, and at once
 explicit request for a person: one the patterns of ``human`` recognise, or, in a trained detector,
 one its learned second opinion (``person_model``) is sure of. A saved detector is a directory with
 ``friction.json`` (version, threshold, weights, tone calibration, metrics) and, when trained,
-``tone.joblib`` and ``person.joblib``.
+``tone.joblib``, ``person.joblib`` and ``pushback.joblib``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
 from models.types import FrictionAssessment, FrictionReason, Role, Turn
 
 CONFIG_FILE = "friction.json"
+# The parts of friction.json that ``load`` reads itself; every other key is metadata.
+_SECTIONS = frozenset(
+    {"version", "threshold", "bias", "weights", "signals", "tone", "person_model", "pushback_model"}
+)
 
 # Hand-set conversation weights for the untrained default, in ``signals.FEATURES`` order:
 # a very frustrated message, or a milder one with a rejected answer, repeat or long wait,
@@ -229,21 +233,7 @@ class FrictionDetector:
                 tone = TrainedTone.load(path, tone_cfg)
             else:
                 tone = LexiconTone(tone_cfg["weights"], tone_cfg["bias"])
-            meta = {
-                k: v
-                for k, v in cfg.items()
-                if k
-                not in {
-                    "version",
-                    "threshold",
-                    "bias",
-                    "weights",
-                    "signals",
-                    "tone",
-                    "person_model",
-                    "pushback_model",
-                }
-            }
+            meta = {k: v for k, v in cfg.items() if k not in _SECTIONS}
             # Detectors saved before the person-request model have none: patterns only.
             person = PersonRequestModel.load(path, cfg["person_model"]) if "person_model" in cfg else None
             pushback = PushbackModel.load(path, cfg["pushback_model"]) if "pushback_model" in cfg else None

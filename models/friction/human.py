@@ -50,6 +50,11 @@ _URGENT = re.compile(fold_pattern(URGENT))
 _NEGATED_CONTACT = re.compile(fold_pattern(NEGATED_CONTACT))
 
 
+def _booked_for_later(norm: str) -> bool:
+    """A call arranged for later without urgency ("call me next Wednesday"), in normalised text."""
+    return bool(_SCHEDULED.search(norm)) and not _URGENT.search(norm)
+
+
 def _request_span(text: str) -> tuple[int, int] | None:
     """The span of the first phrase that asks for a person and is not cancelled by its context."""
     cancelled = [m.span() for m in _NOT_A_REQUEST.finditer(text)]
@@ -73,7 +78,7 @@ def _request_span(text: str) -> tuple[int, int] | None:
 def human_request(text: str) -> str | None:
     """The phrase of ``text`` that asks for a person (as the customer wrote it), or ``None``."""
     norm, index = normalise(text)
-    if _SCHEDULED.search(norm) and not _URGENT.search(norm):
+    if _booked_for_later(norm):
         return None
     span = _request_span(norm)
     if span is None:
@@ -93,5 +98,4 @@ def request_ruled_out(text: str) -> bool:
     urgency. The learned second opinion (``person_model``) defers to it: a bag of words cannot see
     the scope of a "don't"."""
     norm, _ = normalise(text)
-    scheduled = _SCHEDULED.search(norm) and not _URGENT.search(norm)
-    return bool(scheduled or _NOT_A_REQUEST.search(norm) or _NEGATED_CONTACT.search(norm))
+    return bool(_booked_for_later(norm) or _NOT_A_REQUEST.search(norm) or _NEGATED_CONTACT.search(norm))
