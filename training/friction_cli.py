@@ -53,12 +53,25 @@ def train_friction(
             "patterns do not know (the default); --no-person-model: the patterns alone.",
         ),
     ] = True,
+    conversation_model: Annotated[
+        str,
+        typer.Option(
+            "--conversation-model",
+            help="How the signals become one score: 'boosted' (shallow boosted trees over the signals and "
+            "the turn's place, the default) or 'linear' (the weights alone).",
+        ),
+    ] = "boosted",
 ) -> None:
     """Train the friction detector (tone model + conversation score) and save it with friction.json."""
+    from training.friction_conv import CONVERSATION_MODELS
     from training.friction_data import FrictionDataError
     from training.friction_train import FrictionTrainConfig, train_and_save
 
     target = out or get_settings().friction_dir
+    if conversation_model not in CONVERSATION_MODELS:  # before minutes of training, not after
+        choices = ", ".join(CONVERSATION_MODELS)
+        _fail(f"unknown --conversation-model {conversation_model!r}: expected one of {choices}")
+        return
     try:
         if encoder is not None:  # a wrong directory fails now, whether or not it is used
             from models.classifier.encoder import resolve_encoder_path  # imports torch: only when named
@@ -69,6 +82,7 @@ def train_friction(
             tone_encoder_layers=tone_encoder_layers,
             tone_encoder=str(encoder) if encoder else None,
             person_model=person_model,
+            conversation_model=conversation_model,
         )
         detector = train_and_save(target, cfg)
     except (FrictionDataError, FileNotFoundError, ValueError) as exc:

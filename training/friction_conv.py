@@ -3,12 +3,16 @@
 The signal features of every customer turn are computed once (``episodes``); weights are a
 logistic regression over the turns up to the labelled escalation (label 1 from that turn on),
 shrunk towards the hand-set prior, clipped at zero (a signal may only push towards escalation)
-and Platt-recalibrated. Training data: synthetic conversations, plus the labelled DEV set when
-present (together ``dev_weight`` times as much as all synthetic turns, because it is real). The threshold is
-the conversation-level F1-best one on the DEV set scored out of fold (5 folds: each fold is
-scored by weights fitted without it), or on a second synthetic set when there is no DEV set.
-With a DEV set, a monotone Platt step fitted on the out-of-fold conversation scores (the highest
-turn score) rescales the weights and bias so that the conversation score itself is calibrated.
+and Platt-recalibrated. By default the shipped score is boosted trees over the same features and
+the turn's place instead (``models.friction.boosted``), fitted on the same rows and weights with the
+same threshold rule: on the pooled DEV sets out of fold, conversation F1 0.928 -> 0.937 and AUROC
+0.977 -> 0.983 against the linear score (``--conversation-model linear`` keeps the linear one).
+Training data: synthetic conversations, plus the labelled DEV set when present (together
+``dev_weight`` times as much as all synthetic turns, because it is real). The threshold is the
+conversation-level F1-best one on the DEV set scored out of fold (5 folds: each fold is scored by
+a model fitted without it), or on a second synthetic set when there is no DEV set. With a DEV set,
+a monotone Platt step fitted on the out-of-fold conversation scores (the highest turn score)
+rescales the score so that the conversation score itself is calibrated.
 The shipped test set is never read here.
 """
 
@@ -19,11 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
 from models.friction import FrictionDetector
 from models.friction import signals as sig
+from models.friction.boosted import PLACE_FEATURES, BoostedScore, place_features
 from models.friction.detector import DEFAULT_WEIGHTS
 from models.types import Role
 from training.friction_data import LabelledConversation
@@ -33,16 +39,28 @@ log = logging.getLogger(__name__)
 
 # Up to 0.95: with more DEV data the F1-best threshold had reached the old 0.85 ceiling.
 THRESHOLD_GRID = np.round(np.arange(0.2, 0.951, 0.025), 3)
+CONVERSATION_MODELS = ("boosted", "linear")
+# Shallow and few trees: out of fold on the pooled DEV sets these did as well as 300 trees of 15 leaves
+# (F1 0.937 vs 0.939) and scoring stays a few dozen microseconds.
+BOOSTED_PARAMS = {
+    "max_iter": 100,
+    "learning_rate": 0.1,
+    "max_depth": 3,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+}
 
 
 @dataclass(frozen=True)
 class Episode:
-    """A labelled conversation with the features after each customer turn (turn index, x, human?)."""
+    """A labelled conversation with the features after each customer turn (turn index, x, human?) and
+    each turn's place (``boosted.PLACE_FEATURES``)."""
 
     conversation: LabelledConversation
     turn_index: tuple[int, ...]
     x: np.ndarray
     human: tuple[bool, ...]
+    place: np.ndarray
 
 
 def episodes(
@@ -58,23 +76,26 @@ def episodes(
                 index.append(i)
                 rows.append([found.features[f] for f in sig.FEATURES])
                 human.append(found.human_request is not None)
-        out.append(Episode(conv, tuple(index), np.array(rows, dtype=float), tuple(human)))
+        place = np.array([place_features(conv.turns, i) for i in index], dtype=float)
+        out.append(Episode(conv, tuple(index), np.array(rows, dtype=float), tuple(human), place))
     return out
 
 
-def training_rows(eps: Sequence[Episode]) -> tuple[np.ndarray, np.ndarray]:
+def training_rows(eps: Sequence[Episode], with_place: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Turns up to the labelled escalation, labelled 1 from it on; requests for a person left out
-    (they escalate by rule and would only blur the weights)."""
+    (they escalate by rule and would only blur the weights). ``with_place``: the turn's place too."""
     xs, ys = [], []
     for ep in eps:
         at = ep.conversation.escalate_at
+        x = np.hstack([ep.x, ep.place]) if with_place else ep.x
         for k, i in enumerate(ep.turn_index):
             if at is not None and i > at:
                 break
             if not ep.human[k]:
-                xs.append(ep.x[k])
+                xs.append(x[k])
                 ys.append(int(at is not None and i >= at))
-    return np.array(xs).reshape(-1, len(sig.FEATURES)), np.array(ys, dtype=int)
+    width = len(sig.FEATURES) + (len(PLACE_FEATURES) if with_place else 0)
+    return np.array(xs).reshape(-1, width), np.array(ys, dtype=int)
 
 
 def fit_weights(
@@ -95,12 +116,35 @@ def fit_weights(
     return {f: a * float(w) for f, w in zip(sig.FEATURES, blended, strict=True)}, b
 
 
-def replay_rows(eps: Sequence[Episode], weights: dict[str, float], bias: float) -> list[dict]:
-    """``training.friction_metrics.replay`` rows from precomputed features under given weights."""
-    w = np.array([weights[f] for f in sig.FEATURES])
+def fit_boosted(
+    synth: tuple[np.ndarray, np.ndarray], dev: Sequence[Episode], dev_weight: float, seed: int
+) -> BoostedScore:
+    """Boosted trees on the rows ``_weights_for`` uses (with the turn's place), as a ``BoostedScore``."""
+    x, y, sw = _pooled(synth, training_rows(dev, with_place=True) if dev else None, dev_weight)
+    model = HistGradientBoostingClassifier(**BOOSTED_PARAMS, random_state=seed).fit(x, y, sample_weight=sw)
+    boosted = BoostedScore.from_sklearn(model, (*sig.FEATURES, *PLACE_FEATURES))
+    probe = x[:: max(1, len(x) // 200)]
+    gap = np.abs(model.decision_function(probe) - np.array([boosted.raw(row) for row in probe])).max()
+    if gap > 1e-6:  # the copy reads sklearn internals: a version that stores trees differently fails here
+        raise RuntimeError(f"the copied trees differ from scikit-learn's by {gap:.3g}")
+    return boosted
+
+
+def replay_rows(
+    eps: Sequence[Episode],
+    weights: dict[str, float] | None = None,
+    bias: float = 0.0,
+    boosted: BoostedScore | None = None,
+) -> list[dict]:
+    """``training.friction_metrics.replay`` rows from precomputed features under given linear
+    weights or, when given, the boosted score."""
+    w = np.array([(weights or {}).get(f, 0.0) for f in sig.FEATURES])
     rows = []
     for ep in eps:
-        scores = 1.0 / (1.0 + np.exp(-np.clip(ep.x @ w + bias, -30, 30)))
+        if boosted is not None:
+            scores = np.array([boosted.probability(row) for row in np.hstack([ep.x, ep.place])])
+        else:
+            scores = 1.0 / (1.0 + np.exp(-np.clip(ep.x @ w + bias, -30, 30)))
         conv = ep.conversation
         rows.append(
             {
@@ -129,17 +173,24 @@ def best_threshold(rows: list[dict]) -> float:
     return float(max(THRESHOLD_GRID, key=lambda th: (round(_f1(rows, float(th)), 6), -abs(th - 0.5))))
 
 
+def _pooled(
+    synth: tuple[np.ndarray, np.ndarray], dev: tuple[np.ndarray, np.ndarray] | None, dev_weight: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Synthetic and DEV rows stacked, the real DEV turns together weighing ``dev_weight`` times all
+    synthetic turns."""
+    xs, ys = synth
+    sw = np.ones(len(ys))
+    if dev is None:
+        return xs, ys, sw
+    xd, yd = dev
+    sw = np.concatenate([sw, np.full(len(yd), dev_weight * len(sw) / max(len(yd), 1))])
+    return np.vstack([xs, xd]), np.concatenate([ys, yd]), sw
+
+
 def _weights_for(
     synth: tuple[np.ndarray, np.ndarray], dev: Sequence[Episode], c: float, k: float, dev_weight: float
 ):
-    xs, ys = synth
-    sw = np.ones(len(ys))
-    if dev:
-        xd, yd = training_rows(dev)
-        # The real DEV turns together weigh ``dev_weight`` times all synthetic turns.
-        xs, ys = np.vstack([xs, xd]), np.concatenate([ys, yd])
-        sw = np.concatenate([sw, np.full(len(yd), dev_weight * len(sw) / max(len(yd), 1))])
-    return fit_weights(xs, ys, sw, c, k)
+    return fit_weights(*_pooled(synth, training_rows(dev) if dev else None, dev_weight), c, k)
 
 
 def fit(
@@ -153,18 +204,27 @@ def fit(
     folds: int = 5,
     seed: int = 0,
     groups: dict[str, set[str]] | None = None,
+    model: str = "boosted",
 ) -> dict:
-    """Set ``detector``'s weights, bias and threshold (see the module docstring); returns metrics."""
+    """Set ``detector``'s weights, bias, threshold and (``model="boosted"``) boosted score (see the
+    module docstring); returns metrics."""
+    if model not in CONVERSATION_MODELS:
+        raise ValueError(
+            f"unknown conversation model {model!r}: expected one of {', '.join(CONVERSATION_MODELS)}"
+        )
     synth = training_rows(synth_train)
-    metrics: dict = {}
+    synth_place = training_rows(synth_train, with_place=True)
+    metrics: dict = {"conversation_model": model}
     if dev:
         order = np.random.default_rng(seed).permutation(len(dev))
         oof: list[dict] = []
         for f in range(folds):
             held = [dev[j] for j in order[f::folds]]
             rest = [dev[j] for j in order if j not in set(order[f::folds])]
-            weights, bias = _weights_for(synth, rest, c, prior_strength, dev_weight)
-            oof += replay_rows(held, weights, bias)
+            if model == "boosted":
+                oof += replay_rows(held, boosted=fit_boosted(synth_place, rest, dev_weight, seed))
+            else:
+                oof += replay_rows(held, *_weights_for(synth, rest, c, prior_strength, dev_weight))
         # The turn model is calibrated per turn; the conversation's score is its highest turn, so
         # a monotone Platt step on the out-of-fold maxima calibrates what the reports measure.
         scale, shift = conversation_platt(oof)
@@ -184,7 +244,11 @@ def fit(
     if dev:
         detector.weights = {f: scale * w for f, w in detector.weights.items()}
         detector.bias = scale * detector.bias + shift
-    synth_rows = replay_rows(synth_dev, detector.weights, detector.bias)
+    detector.conversation = None
+    if model == "boosted":
+        boosted = fit_boosted(synth_place, dev, dev_weight, seed)
+        detector.conversation = boosted.with_platt(scale, shift) if dev else boosted
+    synth_rows = replay_rows(synth_dev, detector.weights, detector.bias, detector.conversation)
     if not dev:
         threshold = best_threshold(synth_rows)
     detector.threshold = round(threshold, 3)

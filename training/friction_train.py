@@ -84,6 +84,9 @@ class FrictionTrainConfig:
     # (needs them) and cross-fitted for the conversation weights.
     pushback_model: bool = True
     pushback_c: float = 2.0
+    # How the signals become one score (``training/friction_conv.py``): boosted trees (the default) or
+    # the linear weights alone.
+    conversation_model: str = "boosted"
 
 
 def _vectorizer(cfg: FrictionTrainConfig) -> FeatureUnion:
@@ -228,6 +231,7 @@ def fit_conversation_model(
         cfg.dev_weight,
         seed=cfg.seed,
         groups=groups,
+        model=cfg.conversation_model,
     )
 
 

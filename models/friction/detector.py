@@ -4,9 +4,11 @@
 a logistic model over the signal features (``signals.FEATURES``) gives a probability that a
 good agent would step in now; it escalates at the shipped threshold, and at once on an
 explicit request for a person: one the patterns of ``human`` recognise, or, in a trained detector,
-one its learned second opinion (``person_model``) is sure of. A saved detector is a directory with
-``friction.json`` (version, threshold, weights, tone calibration, metrics) and, when trained,
-``tone.joblib``, ``person.joblib`` and ``pushback.joblib``.
+one its learned second opinion (``person_model``) is sure of. A trained detector scores with boosted
+trees over the same features (``boosted``) instead of the linear weights, unless trained with
+``--conversation-model linear``. A saved detector is a directory with ``friction.json`` (version,
+threshold, weights, tone calibration, metrics) and, when trained, ``tone.joblib``, ``person.joblib``,
+``pushback.joblib`` and ``conversation.json`` (the trees).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from models.friction import signals as sig
+from models.friction.boosted import BoostedScore, place_features
 from models.friction.person_model import PersonRequestModel
 from models.friction.pushback import PushbackModel, bot_before
 from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
@@ -30,8 +33,19 @@ from models.types import FrictionAssessment, FrictionReason, Role, Turn
 CONFIG_FILE = "friction.json"
 # The parts of friction.json that ``load`` reads itself; every other key is metadata.
 _SECTIONS = frozenset(
-    {"version", "threshold", "bias", "weights", "signals", "tone", "person_model", "pushback_model"}
+    {
+        "version",
+        "threshold",
+        "bias",
+        "weights",
+        "signals",
+        "tone",
+        "person_model",
+        "pushback_model",
+        "conversation_model",
+    }
 )
+CONVERSATION_FILE = "conversation.json"
 
 # Hand-set conversation weights for the untrained default, in ``signals.FEATURES`` order:
 # a very frustrated message, or a milder one with a rejected answer, repeat or long wait,
@@ -71,6 +85,7 @@ class FrictionDetector:
         metadata: dict[str, Any] | None = None,
         person: PersonRequestModel | None = None,
         pushback: PushbackModel | None = None,
+        conversation: BoostedScore | None = None,
     ) -> None:
         unknown = set(weights) - set(sig.FEATURES)
         if unknown:
@@ -84,6 +99,7 @@ class FrictionDetector:
         self.metadata = metadata or {}
         self.person = person
         self.pushback = pushback
+        self.conversation = conversation  # None: the linear weights score the conversation
         # Earlier turns are re-scored on every message; a small cache keeps that cheap.
         self._tone_cache: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
@@ -135,17 +151,24 @@ class FrictionDetector:
         z = self.bias + sum(self.weights[f] * features[f] for f in sig.FEATURES)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def conversation_vector(self, features: dict[str, float], turns: Sequence[Turn]) -> list[float]:
+        """The boosted model's input: the signal features, then the latest customer turn's place."""
+        last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=0)
+        return [*(features[f] for f in sig.FEATURES), *place_features(turns, last)]
+
     def assess(self, turns: Sequence[Turn], now: datetime | None = None) -> FrictionAssessment:
         """The friction of the conversation after its latest customer turn, with the reasons that fired."""
         found = self.features(turns, now)
-        score = self.score_features(found.features)
+        if self.conversation is not None:
+            x = self.conversation_vector(found.features, turns)
+            score = self.conversation.probability(x)
+            weights = {s.feature: self.conversation.contribution(x, s.feature) for s in found.fired}
+        else:
+            score = self.score_features(found.features)
+            weights = {s.feature: self.weights[s.feature] * found.features[s.feature] for s in found.fired}
         reasons = [
             FrictionReason(
-                s.code,
-                s.message,
-                s.turn_index,
-                turns[s.turn_index].text,
-                round(self.weights[s.feature] * found.features[s.feature], 4),
+                s.code, s.message, s.turn_index, turns[s.turn_index].text, round(weights[s.feature], 4)
             )
             for s in found.fired
         ]
@@ -202,6 +225,7 @@ class FrictionDetector:
             "tone": tone,
             **({"person_model": self.person.to_config()} if self.person is not None else {}),
             **({"pushback_model": self.pushback.to_config()} if self.pushback is not None else {}),
+            **({"conversation_model": {"file": CONVERSATION_FILE}} if self.conversation is not None else {}),
             **{k: v for k, v in self.metadata.items() if k != "created_at"},
         }
 
@@ -215,6 +239,8 @@ class FrictionDetector:
             self.person.save(path)
         if self.pushback is not None:
             self.pushback.save(path)
+        if self.conversation is not None:
+            (path / CONVERSATION_FILE).write_text(json.dumps(self.conversation.to_dict()) + "\n")
         (path / CONFIG_FILE).write_text(json.dumps(self.config(), indent=2, ensure_ascii=False) + "\n")
         return path
 
@@ -237,6 +263,12 @@ class FrictionDetector:
             # Detectors saved before the person-request model have none: patterns only.
             person = PersonRequestModel.load(path, cfg["person_model"]) if "person_model" in cfg else None
             pushback = PushbackModel.load(path, cfg["pushback_model"]) if "pushback_model" in cfg else None
+            conversation = None  # detectors saved before the boosted score have the linear weights only
+            if "conversation_model" in cfg:
+                conv_file = path / cfg["conversation_model"]["file"]
+                if not conv_file.is_file():
+                    raise FileNotFoundError(f"friction detector at {path} is missing {conv_file.name}")
+                conversation = BoostedScore.from_dict(json.loads(conv_file.read_text()))
             return cls(
                 tone,
                 cfg["weights"],
@@ -247,6 +279,7 @@ class FrictionDetector:
                 meta,
                 person,
                 pushback,
+                conversation,
             )
         except (KeyError, TypeError, json.JSONDecodeError) as exc:
             raise ValueError(f"{file} is not a valid friction detector description: {exc!r}") from exc

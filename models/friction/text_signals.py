@@ -155,6 +155,12 @@ _WORKED = re.compile(
     r"\b(?:det virker|virker nu|it works|that worked|works now|fandt (?:det|den)|found it|det hjalp|"
     r"that helped|det er løst|sorted)\b(?! (?:ikke|not))"
 )
+# "Perfect, that's exactly what I needed." is thanks; "Oh great, another link, exactly what I needed" is not.
+_GENUINE_EXACTLY = re.compile(
+    r"^\W*(?:perfect|great|brilliant|lovely|excellent|super|thanks?|thank you)\b[\s,.!]*"
+    r"(?:(?:that'?s|this is|it'?s|just)\s+)?exactly what i (?:needed|wanted|was looking for)\b"
+)
+_SARCASM_MARK = re.compile(r"\b(?:another|again|third|not|oh|wow|yeah)\b|🙄|😒")
 # Taking the answer: "ok thanks", "I'll try that", "that's all", "det prøver jeg".
 _THANKS = re.compile(
     r"\b(?:thanks?|thank you|thx|ty|cheers|ok(?:ay)?|k|great|perfect|lovely|super|fine|fint|tak|perfekt|"
@@ -272,7 +278,9 @@ def rejection(text: str, lower: str) -> tuple[str | None, float]:
     """The customer turning down the bot's last answer: the lexicon's phrases, "I DID confirm them",
     "are you even reading this" (1.0), or "there's nothing there" (0.5); praise that says it worked is not."""
     found = lexicon.matches(lexicon.ANSWER_REJECTED, lower)
-    if found and _WORKED.search(lower):
+    if found and (
+        _WORKED.search(lower) or (_GENUINE_EXACTLY.search(lower) and not _SARCASM_MARK.search(lower))
+    ):
         found = None
     if found:
         return found, 1.0

@@ -38,6 +38,8 @@ DEV_SETS = {
     "conversations_dev13.jsonl": ("dev13", 170),
     "conversations_dev14.jsonl": ("dev14", 170),
     "conversations_dev15.jsonl": ("dev15", 170),
+    "conversations_dev16.jsonl": ("dev16", 85),
+    "conversations_dev17.jsonl": ("dev17", 85),
 }
 
 # Held-out sets: the same format and balance, never read by the training.
@@ -47,7 +49,12 @@ ALL_SETS = DEV_SETS | HELD_OUT_SETS
 MIN_SHARE = 0.35
 # Sets written as real traffic comes, with short chats too: a single exchange (a customer who writes once
 # and gets one answer) or, in dev15, a first message that needs a person before the bot replies.
-MIN_TURNS = {"conversations_check.jsonl": 2, "conversations_dev15.jsonl": 1}
+MIN_TURNS = {
+    "conversations_check.jsonl": 2,
+    "conversations_dev15.jsonl": 1,
+    "conversations_dev16.jsonl": 1,
+    "conversations_dev17.jsonl": 1,
+}
 
 
 def test_every_dev_file_the_training_reads_is_checked_here():

@@ -128,3 +128,34 @@ def test_train_friction_person_model_flag(tmp_path, monkeypatch, flag, expected)
     result = runner.invoke(app, ["train-friction", "--out", str(tmp_path / "det"), *([flag] if flag else [])])
     assert result.exit_code == 0, result.output
     assert seen["cfg"].person_model is expected
+
+
+@pytest.mark.parametrize("choice", ["boosted", "linear"])
+def test_train_friction_conversation_model_flag(tmp_path, monkeypatch, choice):
+    import training.friction_train as friction_train
+
+    seen = {}
+
+    def fake_train_and_save(out, cfg):
+        seen["cfg"] = cfg
+        detector = FrictionDetector.default()
+        detector.metadata = {"metrics": {"tone_goemotions_dev": {"f1": 0.5}}}
+        return detector
+
+    monkeypatch.setattr(friction_train, "train_and_save", fake_train_and_save)
+    args = ["train-friction", "--out", str(tmp_path / "det"), "--conversation-model", choice]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert seen["cfg"].conversation_model == choice
+
+
+def test_unknown_conversation_model_fails_before_training(tmp_path, monkeypatch):
+    import training.friction_train as friction_train
+
+    monkeypatch.setattr(friction_train, "train_and_save", lambda *a: pytest.fail("trained anyway"))
+    result = runner.invoke(
+        app, ["train-friction", "--out", str(tmp_path / "d"), "--conversation-model", "forest"]
+    )
+    assert result.exit_code == 2
+    assert "forest" in result.output and "boosted" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "d").exists()

@@ -69,6 +69,9 @@ def test_saved_detector_describes_itself(trained):
         assert pushback["metrics"]["dev_turn_auroc_out_of_fold"] > 0.8
     # Signals may only push towards escalation.
     assert all(w >= 0 for w in cfg["weights"].values())
+    # The conversation is scored by boosted trees, saved beside friction.json, that tell the turns apart.
+    assert detector.conversation is not None and (path / cfg["conversation_model"]["file"]).is_file()
+    assert cfg["metrics"]["conversation_model"] == "boosted"
 
 
 @pytest.mark.slow
@@ -169,6 +172,22 @@ def test_dev_conversations_move_the_weights_and_set_the_threshold():
     assert det.threshold in set(friction_conv.THRESHOLD_GRID.tolist())
     assert all(w >= 0 for w in det.weights.values())
     assert "errors" not in with_dev["conversation_dev_out_of_fold"]
+
+
+def test_linear_conversation_model_keeps_the_weights_alone():
+    from training import friction_conv
+    from training.friction_train import _labelled
+
+    det = FrictionDetector.default()
+    train = friction_conv.episodes(det, _labelled(synth.generate(80, seed=1), "s"), "synthetic")
+    held = friction_conv.episodes(det, _labelled(synth.generate(30, seed=2), "h"), "held")
+    dev = friction_conv.episodes(det, _waiting_conversations(40), "dev")
+    boosted = friction_conv.fit(det, train, held, dev, c=1.0, prior_strength=0.0)
+    assert det.conversation is not None and boosted["conversation_model"] == "boosted"
+    linear = friction_conv.fit(det, train, held, dev, c=1.0, prior_strength=0.0, model="linear")
+    assert det.conversation is None and linear["conversation_model"] == "linear"
+    with pytest.raises(ValueError, match="unknown conversation model"):
+        friction_conv.fit(det, train, held, dev, c=1.0, prior_strength=0.0, model="forest")
 
 
 def test_fast_tfidf_scores_equal_sklearn():
