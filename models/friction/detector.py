@@ -17,7 +17,7 @@ import json
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,6 +69,25 @@ DEFAULT_WEIGHTS = {
     "pushback": 2.0,
 }
 DEFAULT_BIAS = -4.2
+
+# How the agent reads a feature when no single signal fired but several weak ones crossed the threshold.
+FEATURE_NAMES = {
+    "tone": "frustrated tone",
+    "tone_prev": "frustrated tone earlier",
+    "complaint": "complaint words",
+    "rising": "rising negativity",
+    "repeat": "a repeated question",
+    "repeat_claim": "a claim to have asked before",
+    "rejected": "the bot's answer turned down",
+    "rejected_prev": "an earlier answer turned down",
+    "low_conf": "the bot unsure",
+    "shouting": "shouting",
+    "profanity": "profanity",
+    "wait": "a long wait",
+    "threat": "a threat to leave or complain",
+    "negative_turns": "negative turns",
+    "pushback": "pushback on the bot",
+}
 
 
 class FrictionDetector:
@@ -159,19 +178,27 @@ class FrictionDetector:
     def assess(self, turns: Sequence[Turn], now: datetime | None = None) -> FrictionAssessment:
         """The friction of the conversation after its latest customer turn, with the reasons that fired."""
         found = self.features(turns, now)
-        if self.conversation is not None:
+        boosted = self.conversation
+        if boosted is not None:
             x = self.conversation_vector(found.features, turns)
-            score = self.conversation.probability(x)
-            weights = {s.feature: self.conversation.contribution(x, s.feature) for s in found.fired}
+            score = boosted.probability(x)
+
+            def adds(feature: str) -> float:
+                return boosted.contribution(x, feature)
         else:
             score = self.score_features(found.features)
-            weights = {s.feature: self.weights[s.feature] * found.features[s.feature] for s in found.fired}
+
+            def adds(feature: str) -> float:
+                return self.weights[feature] * found.features[feature]
+
         reasons = [
             FrictionReason(
-                s.code, s.message, s.turn_index, turns[s.turn_index].text, round(weights[s.feature], 4)
+                s.code, s.message, s.turn_index, turns[s.turn_index].text, round(adds(s.feature), 4)
             )
             for s in found.fired
         ]
+        if not reasons and score >= self.threshold:
+            reasons.append(self._combined_reason(found.features, adds, turns))
         h = found.human_request
         human = h is not None
         if h is not None:
@@ -193,6 +220,26 @@ class FrictionDetector:
             human_requested=human,
             reasons=tuple(reasons),
             threshold=self.threshold,
+        )
+
+    @staticmethod
+    def _combined_reason(
+        features: dict[str, float], adds: Callable[[str], float], turns: Sequence[Turn]
+    ) -> FrictionReason:
+        """The reason shown when the score crossed the threshold without any one signal firing: the
+        features that added most, with their values (an escalation always says why)."""
+        added = sorted(((adds(f), f) for f in sig.FEATURES if features[f] > 0), reverse=True)
+        top = [(w, f) for w, f in added if w > 0][:3]
+        listed = (
+            ", ".join(f"{FEATURE_NAMES[f]} ({features[f]:.2f})" for _, f in top) or "the conversation so far"
+        )
+        last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=len(turns) - 1)
+        return FrictionReason(
+            "combined_signals",
+            f"No single signal is strong, but together they cross the threshold: {listed}.",
+            last,
+            turns[last].text,
+            round(sum(w for w, _ in top), 4),
         )
 
     # --- persistence -------------------------------------------------------------------------

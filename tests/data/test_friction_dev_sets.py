@@ -40,6 +40,7 @@ DEV_SETS = {
     "conversations_dev15.jsonl": ("dev15", 170),
     "conversations_dev16.jsonl": ("dev16", 85),
     "conversations_dev17.jsonl": ("dev17", 85),
+    "conversations_dev18.jsonl": ("dev18", 170),
 }
 
 # Held-out sets: the same format and balance, never read by the training.
@@ -54,6 +55,7 @@ MIN_TURNS = {
     "conversations_dev15.jsonl": 1,
     "conversations_dev16.jsonl": 1,
     "conversations_dev17.jsonl": 1,
+    "conversations_dev18.jsonl": 1,
 }
 
 

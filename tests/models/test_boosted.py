@@ -118,3 +118,25 @@ def test_missing_trees_file_is_reported(tmp_path):
     (path / "conversation.json").unlink()
     with pytest.raises(FileNotFoundError, match="conversation.json"):
         FrictionDetector.load(path)
+
+
+def test_an_escalation_without_a_fired_signal_still_says_why():
+    """Weak signals that together cross the threshold are named, with their values, in one reason."""
+    det = FrictionDetector.default()
+    turns = [
+        Turn(Role.CUSTOMER, "Where is my refund?", at=T0),
+        Turn(Role.BOT, "Refunds take 3-5 banking days.", at=T0 + timedelta(seconds=5)),
+        Turn(Role.CUSTOMER, "ok and when exactly", at=T0 + timedelta(seconds=40)),
+    ]
+    found = det.features(turns)
+    assert not found.fired
+    assert found.features["tone"] > 0  # the lexicon tone of any text is above 0
+    det.threshold = det.score_features(found.features) / 2  # the weak evidence now crosses it
+    result = det.assess(turns)
+    assert result.escalate and [r.code for r in result.reasons] == ["combined_signals"]
+    reason = result.reasons[0]
+    assert reason.turn_index == 2 and reason.text == "ok and when exactly"
+    assert "frustrated tone" in reason.message and reason.weight > 0
+    # Below the threshold nothing is invented.
+    det.threshold = 0.99
+    assert det.assess(turns).reasons == ()
