@@ -111,12 +111,12 @@ def test_missing_model_is_reported(tmp_path):
     assert result.exit_code == 2 and "friction.json" in result.output
 
 
-@pytest.mark.parametrize(("flag", "expected"), [(None, True), ("--no-person-model", False)])
-def test_train_friction_person_model_flag(tmp_path, monkeypatch, flag, expected):
-    """--no-person-model trains the patterns-only detector; the default trains the request model."""
+@pytest.fixture
+def trained_with(monkeypatch) -> dict:
+    """Replaces the training by a stub that records the config ``train-friction`` built (key ``cfg``)."""
     import training.friction_train as friction_train
 
-    seen = {}
+    seen: dict = {}
 
     def fake_train_and_save(out, cfg):
         seen["cfg"] = cfg
@@ -125,28 +125,23 @@ def test_train_friction_person_model_flag(tmp_path, monkeypatch, flag, expected)
         return detector
 
     monkeypatch.setattr(friction_train, "train_and_save", fake_train_and_save)
+    return seen
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(None, True), ("--no-person-model", False)])
+def test_train_friction_person_model_flag(tmp_path, trained_with, flag, expected):
+    """--no-person-model trains the patterns-only detector; the default trains the request model."""
     result = runner.invoke(app, ["train-friction", "--out", str(tmp_path / "det"), *([flag] if flag else [])])
     assert result.exit_code == 0, result.output
-    assert seen["cfg"].person_model is expected
+    assert trained_with["cfg"].person_model is expected
 
 
 @pytest.mark.parametrize("choice", ["boosted", "linear"])
-def test_train_friction_conversation_model_flag(tmp_path, monkeypatch, choice):
-    import training.friction_train as friction_train
-
-    seen = {}
-
-    def fake_train_and_save(out, cfg):
-        seen["cfg"] = cfg
-        detector = FrictionDetector.default()
-        detector.metadata = {"metrics": {"tone_goemotions_dev": {"f1": 0.5}}}
-        return detector
-
-    monkeypatch.setattr(friction_train, "train_and_save", fake_train_and_save)
+def test_train_friction_conversation_model_flag(tmp_path, trained_with, choice):
     args = ["train-friction", "--out", str(tmp_path / "det"), "--conversation-model", choice]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert seen["cfg"].conversation_model == choice
+    assert trained_with["cfg"].conversation_model == choice
 
 
 def test_unknown_conversation_model_fails_before_training(tmp_path, monkeypatch):
