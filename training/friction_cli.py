@@ -58,7 +58,7 @@ def train_friction(
         typer.Option(
             "--conversation-model",
             help="How the signals become one score: 'boosted' (shallow boosted trees over the signals and "
-            "the turn's place, the default) or 'linear' (the weights alone).",
+            "the turn's context, the default) or 'linear' (the weights alone).",
         ),
     ] = "boosted",
 ) -> None:

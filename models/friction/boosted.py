@@ -1,20 +1,22 @@
-"""The conversation score as shallow boosted trees over the signal features and the turn's place.
+"""The conversation score as shallow boosted trees over the signal features and the turn's context.
 
 The linear score adds its signals up, the same way in every situation. Out of fold on the DEV
 conversations, trees that may combine them did better: a strong tone in a customer's very first
-message, before anyone has answered, says less than the same tone after a bot reply; pushback
-after a failed answer adds more when a rejection fired too. Two facts about the turn's place take
-part for that: whether anyone has replied yet, and how many customer turns came before (capped).
+message, before anyone has answered, says less than the same tone after a bot reply; pushback from a
+short correction means more than from a long message that asks something new. Four facts about the
+latest customer turn take part for that (``CONTEXT_FEATURES``); they shape the score but are not
+reasons of their own.
 
 The trees are fitted by scikit-learn's ``HistGradientBoostingClassifier`` (``training/friction_conv``)
 and copied into flat arrays here, so scoring one turn is a few vectorised steps (no sklearn call,
-whose input checks cost more than the trees) and a saved detector is plain JSON. A reason's weight
-is what its feature adds to the score: the log-odds with the feature against the same turn with it
-at 0, so the agent sees how much each reason moved the decision.
+whose input checks cost more than the trees) and a saved detector is plain JSON that names its
+features. A reason's weight is what its feature adds to the score: the log-odds with the feature
+against the same turn with it at 0, so the agent sees how much each reason moved the decision.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,17 +25,21 @@ import numpy as np
 
 from models.types import Role, Turn
 
-PLACE_FEATURES = ("no_reply_yet", "customer_turn")
+CONTEXT_FEATURES = ("no_reply_yet", "customer_turn", "asks_question", "log_words")
 MAX_CUSTOMER_TURN = 4  # "the fifth customer turn or later" is one value: few conversations run longer
 
 
-def place_features(turns: Sequence[Turn], index: int) -> tuple[float, float]:
-    """For the customer turn at ``index``: 1.0 when nobody has replied before it, and the number of
-    customer turns before it (at most ``MAX_CUSTOMER_TURN``)."""
+def context_features(turns: Sequence[Turn], index: int) -> dict[str, float]:
+    """For the customer turn at ``index``: 1.0 when nobody has replied before it; the number of customer
+    turns before it (at most ``MAX_CUSTOMER_TURN``); 1.0 when it asks a question; log(1 + its words)."""
     before = turns[:index]
-    replied = any(t.role is not Role.CUSTOMER for t in before)
-    customers = sum(1 for t in before if t.role is Role.CUSTOMER)
-    return float(not replied), float(min(customers, MAX_CUSTOMER_TURN))
+    text = turns[index].text
+    return {
+        "no_reply_yet": float(not any(t.role is not Role.CUSTOMER for t in before)),
+        "customer_turn": float(min(sum(1 for t in before if t.role is Role.CUSTOMER), MAX_CUSTOMER_TURN)),
+        "asks_question": float("?" in text),
+        "log_words": math.log1p(len(text.split())),
+    }
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ a logistic model over the signal features (``signals.FEATURES``) gives a probabi
 good agent would step in now; it escalates at the shipped threshold, and at once on an
 explicit request for a person: one the patterns of ``human`` recognise, or, in a trained detector,
 one its learned second opinion (``person_model``) is sure of. A trained detector scores with boosted
-trees over the same features (``boosted``) instead of the linear weights, unless trained with
-``--conversation-model linear``. A saved detector is a directory with ``friction.json`` (version,
-threshold, weights, tone calibration, metrics) and, when trained, ``tone.joblib``, ``person.joblib``,
-``pushback.joblib`` and ``conversation.json`` (the trees).
+trees over the same features and the turn's context (``boosted``) instead of the linear weights,
+unless trained with ``--conversation-model linear``. A saved detector is a directory with
+``friction.json`` (version, threshold, weights, tone calibration, metrics) and, when trained,
+``tone.joblib``, ``person.joblib``, ``pushback.joblib`` and ``conversation.json`` (the trees).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from models.friction import signals as sig
-from models.friction.boosted import BoostedScore, place_features
+from models.friction.boosted import CONTEXT_FEATURES, BoostedScore, context_features
 from models.friction.person_model import PersonRequestModel
 from models.friction.pushback import PushbackModel, bot_before
 from models.friction.tone import LexiconTone, ToneScorer, TrainedTone
@@ -171,9 +171,12 @@ class FrictionDetector:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def conversation_vector(self, features: dict[str, float], turns: Sequence[Turn]) -> list[float]:
-        """The boosted model's input: the signal features, then the latest customer turn's place."""
-        last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=0)
-        return [*(features[f] for f in sig.FEATURES), *place_features(turns, last)]
+        """The boosted model's input, in the order its trees name: signal features and the latest
+        customer turn's context."""
+        last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=None)
+        known = {**features, **(context_features(turns, last) if last is not None else {})}
+        names = self.conversation.features if self.conversation is not None else sig.FEATURES
+        return [known.get(name, 0.0) for name in names]
 
     def assess(self, turns: Sequence[Turn], now: datetime | None = None) -> FrictionAssessment:
         """The friction of the conversation after its latest customer turn, with the reasons that fired."""
@@ -316,6 +319,11 @@ class FrictionDetector:
                 if not conv_file.is_file():
                     raise FileNotFoundError(f"friction detector at {path} is missing {conv_file.name}")
                 conversation = BoostedScore.from_dict(json.loads(conv_file.read_text()))
+                unknown = set(conversation.features) - set(sig.FEATURES) - set(CONTEXT_FEATURES)
+                if unknown:
+                    raise ValueError(
+                        f"{conv_file} uses features this version does not know: {sorted(unknown)}"
+                    )
             return cls(
                 tone,
                 cfg["weights"],

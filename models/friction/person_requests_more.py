@@ -189,6 +189,19 @@ HUMAN_PATTERNS = (
     r"\b(?:tale|snakke|ringe|skrive)\s+(?:med|til)\s+(?:en|min|jeres|din|vores)\s+\w+(?:rådgiver|"
     r"medarbejder|specialist|konsulent|sagsbehandler)\b|"
     r"\bfat\s+i\s+(?:en|min|jeres)\s+\w+(?:rådgiver|medarbejder|specialist|konsulent)\b",
+    # --- round sixteen (dev2, dev13, dev18: requests the request model scored 0.1-0.55) ---
+    # A person as the one who should act: "kan en medarbejder tjekke det?", "jeg har brug for at en
+    # medarbejder hjælper mig", "jeg vil gerne have at en medarbejder ser på det", "an explanation from
+    # someone". Only verbs of acting on the case: "kan en medarbejder se mine kontoudtog?" asks about privacy.
+    r"\b(?:kan|vil|må|gider)\s+(?:en|nogen|jeres|min|din)\s+(?:medarbejder|rådgiver|person|kollega|"
+    r"sagsbehandler)\w*\s+(?:(?:lige|venligst|godt)\s+)?(?:tjekke|se på|kigge på|hjælpe|ringe|kontakte|"
+    r"undersøge|forklare|rette|ordne)\b",
+    r"\b(?:brug for|behov for)\s+at\s+(?:en|nogen)\s+(?:medarbejder|rådgiver|person|menneske)\w*\b",
+    r"\b(?:vil|ville)\s+(?:\w+\s+){0,2}have\s+at\s+(?:en|nogen|jeres|min)\s+"
+    r"(?:medarbejder|rådgiver|person|menneske|sagsbehandler)\w*\b",
+    r"\b(?:want|need|expect|demand|deserve|like|request)\w*\s+(?:an?\s+)?(?:(?:proper|real|actual|clear|"
+    r"straight|full|honest)\s+)?(?:explanation|answer|response|callback|call back)\s+from\s+(?:some ?one|"
+    r"some ?body|a (?:real |actual )?(?:person|human)|an? (?:adviser|advisor|employee|agent))\b",
 )
 
 HUMAN_NOT_A_REQUEST = (

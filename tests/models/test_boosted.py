@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -11,11 +12,11 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from models.friction import FrictionDetector
 from models.friction import signals as sig
-from models.friction.boosted import PLACE_FEATURES, BoostedScore, place_features
+from models.friction.boosted import CONTEXT_FEATURES, BoostedScore, context_features
 from models.types import Role, Turn
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
-NAMES = (*sig.FEATURES, *PLACE_FEATURES)
+NAMES = (*sig.FEATURES, *CONTEXT_FEATURES)
 
 
 def _fitted(seed: int = 0) -> tuple[HistGradientBoostingClassifier, np.ndarray]:
@@ -72,17 +73,28 @@ def test_contribution_is_what_the_feature_adds():
     assert boosted.contribution(after_reply, "tone") == pytest.approx(expected)
 
 
-def test_place_features():
+def test_context_features():
     turns = [
         Turn(Role.CUSTOMER, "hi", at=T0),
         Turn(Role.CUSTOMER, "hello?", at=T0 + timedelta(seconds=5)),
         Turn(Role.BOT, "How can I help?", at=T0 + timedelta(seconds=9)),
-        *[Turn(Role.CUSTOMER, f"q{i}", at=T0 + timedelta(seconds=20 + i)) for i in range(6)],
+        *[Turn(Role.CUSTOMER, f"q{i} and more", at=T0 + timedelta(seconds=20 + i)) for i in range(6)],
     ]
-    assert place_features(turns, 0) == (1.0, 0.0)
-    assert place_features(turns, 1) == (1.0, 1.0)  # two messages, nobody has answered yet
-    assert place_features(turns, 3) == (0.0, 2.0)
-    assert place_features(turns, 8) == (0.0, 4.0)  # capped
+
+    def place(i: int) -> tuple[float, float]:
+        found = context_features(turns, i)
+        assert set(found) == set(CONTEXT_FEATURES)
+        return found["no_reply_yet"], found["customer_turn"]
+
+    assert place(0) == (1.0, 0.0)
+    assert place(1) == (1.0, 1.0)  # two messages, nobody has answered yet
+    assert place(3) == (0.0, 2.0)
+    assert place(8) == (0.0, 4.0)  # capped
+    assert (
+        context_features(turns, 1)["asks_question"] == 1.0
+        and context_features(turns, 0)["asks_question"] == 0
+    )
+    assert context_features(turns, 3)["log_words"] == pytest.approx(math.log(4))  # three words
 
 
 def test_detector_scores_and_explains_with_the_boosted_model(tmp_path):
@@ -96,7 +108,7 @@ def test_detector_scores_and_explains_with_the_boosted_model(tmp_path):
     ]
     found = det.features(turns)
     x = det.conversation_vector(found.features, turns)
-    assert x[-2:] == [0.0, 1.0]
+    assert x[-4:] == [0.0, 1.0, 0.0, pytest.approx(math.log1p(8))]  # eight words
     result = det.assess(turns)
     assert result.score == pytest.approx(round(det.conversation.probability(x), 4))
     by_code = {r.code: r.weight for r in result.reasons}
@@ -140,3 +152,24 @@ def test_an_escalation_without_a_fired_signal_still_says_why():
     # Below the threshold nothing is invented.
     det.threshold = 0.99
     assert det.assess(turns).reasons == ()
+
+
+def test_vector_follows_the_names_the_trees_were_saved_with(tmp_path):
+    """A detector reads its trees' own feature list: order and subset come from conversation.json."""
+    rng = np.random.default_rng(1)
+    names = ("no_reply_yet", *sig.FEATURES)  # another order, and fewer context features
+    x = rng.random((400, len(names)))
+    y = (x[:, names.index("rejected")] > 0.5).astype(int)
+    model = HistGradientBoostingClassifier(max_iter=20, max_depth=2, random_state=0).fit(x, y)
+    det = FrictionDetector.default()
+    det.conversation = BoostedScore.from_sklearn(model, names)
+    turns = [Turn(Role.CUSTOMER, "That doesn't help at all.", at=T0)]
+    found = det.features(turns)
+    vector = det.conversation_vector(found.features, turns)
+    assert vector == [1.0, *(found.features[f] for f in sig.FEATURES)]
+    path = det.save(tmp_path / "det")
+    raw = json.loads((path / "conversation.json").read_text())
+    raw["features"][0] = "moon_phase"
+    (path / "conversation.json").write_text(json.dumps(raw))
+    with pytest.raises(ValueError, match="moon_phase"):
+        FrictionDetector.load(path)
