@@ -45,7 +45,8 @@ def context_features(turns: Sequence[Turn], index: int) -> dict[str, float]:
 @dataclass(frozen=True)
 class BoostedScore:
     """Trees in flat arrays (node ``i``: ``feature[i]``, ``threshold[i]``, children ``left[i]``/``right[i]``
-    as global node indices, ``value[i]`` when ``leaf[i]``), their roots, and a Platt step on the sum."""
+    as global node indices, a leaf being its own child, with ``value[i]``), their roots, and a Platt step
+    on the sum."""
 
     features: tuple[str, ...]
     baseline: float
@@ -55,7 +56,6 @@ class BoostedScore:
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
-    leaf: np.ndarray
     depth: int
     scale: float = 1.0
     shift: float = 0.0
@@ -81,7 +81,7 @@ class BoostedScore:
         trees_only = cls(
             tuple(features), 0.0, np.array(roots), nodes["feature_idx"].astype(np.int64),
             nodes["num_threshold"].astype(float), np.where(leaf, own, nodes["left"] + shift),
-            np.where(leaf, own, nodes["right"] + shift), nodes["value"].astype(float), leaf, depth,
+            np.where(leaf, own, nodes["right"] + shift), nodes["value"].astype(float), depth,
         )  # fmt: skip
         baseline = float(model.decision_function(zero)[0]) - trees_only.tree_sum(zero[0])
         return cls(**{**trees_only.__dict__, "baseline": baseline})
@@ -106,10 +106,18 @@ class BoostedScore:
 
     def contribution(self, x: np.ndarray, name: str) -> float:
         """How much feature ``name`` adds to the log-odds of ``x``: against the same turn with it at 0."""
+        return self.contributions(x, [name])[name]
+
+    def contributions(self, x: np.ndarray, names: Sequence[str]) -> dict[str, float]:
+        """``contribution`` of each of ``names``, the log-odds of ``x`` itself computed once."""
         x = np.asarray(x, dtype=float)
-        without = x.copy()
-        without[self.features.index(name)] = 0.0
-        return self.logit(x) - self.logit(without)
+        base = self.logit(x)
+        out = {}
+        for name in names:
+            without = x.copy()
+            without[self.features.index(name)] = 0.0
+            out[name] = base - self.logit(without)
+        return out
 
     def with_platt(self, scale: float, shift: float) -> BoostedScore:
         return BoostedScore(**{**self.__dict__, "scale": float(scale), "shift": float(shift)})
@@ -129,7 +137,6 @@ class BoostedScore:
                 "left": self.left.tolist(),
                 "right": self.right.tolist(),
                 "value": self.value.tolist(),
-                "leaf": self.leaf.astype(int).tolist(),
             },
         }
 
@@ -137,7 +144,7 @@ class BoostedScore:
     def from_dict(cls, raw: dict[str, Any]) -> BoostedScore:
         nodes = raw["nodes"]
         n = len(nodes["feature"])
-        if any(len(nodes[k]) != n for k in ("threshold", "left", "right", "value", "leaf")):
+        if any(len(nodes[k]) != n for k in ("threshold", "left", "right", "value")):
             raise ValueError("the conversation model's node arrays differ in length")
         return cls(
             tuple(raw["features"]),
@@ -148,7 +155,6 @@ class BoostedScore:
             np.asarray(nodes["left"], dtype=np.int64),
             np.asarray(nodes["right"], dtype=np.int64),
             np.asarray(nodes["value"], dtype=float),
-            np.asarray(nodes["leaf"], dtype=bool),
             int(raw["depth"]),
             float(raw["scale"]),
             float(raw["shift"]),

@@ -185,9 +185,11 @@ class FrictionDetector:
         if boosted is not None:
             x = self.conversation_vector(found.features, turns)
             score = boosted.probability(x)
+            # The turn's own log-odds once for all the reasons that fired.
+            added = boosted.contributions(x, list(dict.fromkeys(s.feature for s in found.fired)))
 
             def adds(feature: str) -> float:
-                return boosted.contribution(x, feature)
+                return added[feature] if feature in added else boosted.contribution(x, feature)
         else:
             score = self.score_features(found.features)
 
