@@ -90,9 +90,10 @@ class ReplyClassifier:
         for model in (self.confidence_model, self.scope_model):
             if model is not None and model.uses_neighbours and neighbours is None:
                 raise KeyError("the confidence model needs the training neighbour index")
-        if self.scope_model is not None and self.scope_model.extra_features:
-            if scope is None or scope.feature_names != self.scope_model.extra_features:
-                raise KeyError("the out-of-scope model needs its scope index (scope.joblib)")
+        for model in (self.confidence_model, self.scope_model):
+            if model is not None and model.extra_features:
+                if scope is None or scope.feature_names != model.extra_features:
+                    raise KeyError("the confidence or out-of-scope model needs its scope index (scope.joblib)")
 
     @property
     def backend_name(self) -> str:
@@ -136,18 +137,23 @@ class ReplyClassifier:
         probs = softmax(logits, self.temperature)
         neighbours = self.neighbours.query(vectors) if self.neighbours is not None else None
         features = confidence_features(probs, texts, neighbours)
-        if self.confidence_model is not None:
-            probs = with_confidence(probs, self.confidence_model.confidence(features))
-        if self.scope_model is None:
-            return probs, probs.max(axis=1)
-        if self.scope_model.extra_features:
-            assert self.scope_index is not None and neighbours is not None  # checked in __init__
+        with_scope = features
+        if self.scope_index is not None and any(
+            m is not None and m.extra_features for m in (self.confidence_model, self.scope_model)
+        ):
+            assert neighbours is not None  # checked in __init__
             head = getattr(self.backend, "head")  # noqa: B009 - only tfidf and hybrid have scope indexes
             extra = self.scope_index.features(texts, head, vectors, neighbours, probs.argmax(axis=1))
-            features = np.hstack([features, extra])
-        scope = self.scope_model.confidence(features)
+            with_scope = np.hstack([features, extra])
+        if self.confidence_model is not None:
+            inputs = with_scope if self.confidence_model.extra_features else features
+            probs = with_confidence(probs, self.confidence_model.confidence(inputs))
+        if self.scope_model is None:
+            return probs, probs.max(axis=1)
+        inputs = with_scope if self.scope_model.extra_features else features
+        scope = self.scope_model.confidence(inputs)
         if self.scope_right_model is not None:
-            scope = scope * self.scope_right_model.confidence(features)
+            scope = scope * self.scope_right_model.confidence(inputs)
         return probs, scope
 
     def predict_batch(self, texts: Sequence[str]) -> list[Prediction]:

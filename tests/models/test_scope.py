@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from models.classifier import load_classifier
-from models.classifier.confidence import ConfidenceModel, Neighbours
+from models.classifier.calibration import softmax
+from models.classifier.confidence import ConfidenceModel, Neighbours, confidence_features
 from models.classifier.scope import GAUSSIAN_FEATURES, ClassGaussian, second_view_features
 from tests.models.test_classifier_confidence import eight_intents
 from tests.training.test_classifier_data import tiny_encoder
@@ -68,6 +69,8 @@ def test_trained_scope_model_uses_the_scope_index_and_round_trips(backend: str, 
     names = meta["out_of_scope"]["model"]["features"]
     assert meta["scope_file"] == "scope.joblib" and "second_vote_share" in names
     assert meta["out_of_scope"]["right_model"]["features"] == names
+    # The confidence reads the same scope columns after its own seven.
+    assert meta["confidence"]["features"][7:] == names[7:] and len(names) > 7
     assert ("class_distance_min" in names) == (backend == "hybrid")
     clf = load_classifier(out)
     assert clf.scope_right_model is not None  # the score is P(known) x P(known and right)
@@ -89,19 +92,23 @@ def test_models_saved_before_scope_indexes_keep_their_old_scores(tmp_path: Path)
     config = TrainConfig(backend="tfidf", folds=4, progress=False)
     out = train_classifier(config, eight_intents(480, seed=1), out_dir=tmp_path / "m")
     meta = json.loads((out / "model.json").read_text())
-    # As an older model wrote it: no scope file, a scope model on the confidence features only.
-    clf = load_classifier(out)
+    # As an older model wrote it: no scope file, a confidence model and a scope model on the
+    # confidence features only.
     base = 7
-    old = meta["out_of_scope"]["model"]
-    for key in ("mean", "scale", "coef", "features"):
-        old[key] = old[key][:base]
+    for old in (meta["confidence"], meta["out_of_scope"]["model"]):
+        for key in ("mean", "scale", "coef", "features"):
+            old[key] = old[key][:base]
     del meta["scope_file"], meta["out_of_scope"]["right_model"]
     (out / "model.json").write_text(json.dumps(meta))
     (out / "scope.joblib").unlink()
     loaded = load_classifier(out)
     assert loaded.scope_index is None and loaded.scope_model is not None and loaded.scope_right_model is None
-    assert not loaded.scope_model.extra_features
+    assert not loaded.scope_model.extra_features and not loaded.confidence_model.extra_features
     texts = ["when will my new card arrive", "hello"]
-    _, scope = loaded.predict_scores(texts)
+    probs, scope = loaded.predict_scores(texts)
     assert scope.shape == (2,) and np.isfinite(scope).all()
-    assert clf.predict_proba(texts) == pytest.approx(loaded.predict_proba(texts))
+    # Its confidence is its logistic regression on the seven confidence features, as before.
+    logits, vectors = loaded.backend.scores(texts)
+    scaled = softmax(logits, loaded.temperature)
+    features = confidence_features(scaled, texts, loaded.neighbours.query(vectors))
+    assert probs.max(axis=1) == pytest.approx(loaded.confidence_model.confidence(features))
