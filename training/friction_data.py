@@ -28,7 +28,7 @@ DEV2_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev2.jsonl"
 # their errors were fixed; after that they are training data like the first two).
 DEV_CONVERSATION_FILES = tuple(
     DATA_DIR / "friction" / f"conversations_{name}.jsonl"
-    for name in ("dev", *(f"dev{k}" for k in range(2, 19)))
+    for name in ("dev", *(f"dev{k}" for k in range(2, 20)))
 )
 # A second held-out set (sixth session), written fresh and never tuned on: the benchmark measures it
 # beside the test set, so that a change can be checked on new customers without reading the test set.

@@ -55,7 +55,7 @@ _SMS = dict(
         "w/=with|u=you|ur=your|ppl=people|sum1=someone|some1=someone|sumone=someone|sumbody=somebody|"
         "any1=anyone|ne1=anyone|wanna=want to|gimme=give me|mgr=manager|tlk=talk|spk=speak|cn=can|"
         "hooman=human|hmn=human|telephone=phone|telefonere=ringe|wth=with|wiht=with|wirh=with|whit=with|"
-        "m=med|ka=kan|nogn=nogen|tlf=telefon|medarb=medarbejder"
+        "m=med|ka=kan|nogn=nogen|tlf=telefon|medarb=medarbejder|thru=through|thr=through"
     ).split("|")
 )
 # "2" is "to" only next to a verb of talking: "talk 2 a person", "need 2 speak"; not "2 people".

@@ -24,16 +24,17 @@ _EN = (
     r"someone (?:senior|in charge|higher up|above you|responsible)|whoever(?: is)? (?:in charge|responsible|"
     r"runs this)|"
     r"(?:living|live) (?:soul|being)|"
-    r"(?:\w+ )?(?:team|department|dept)|"
+    r"(?:\w+ ){0,2}(?:team|department|dept)|bank (?:workers?|employees?|clerks?|tellers?)|"
     r"\w+ (?:managers?|supervisors?|advisors?|advisers?|specialists?|officers?))"
 )
 _WHO_EN = (
-    r"(?:a |an |the |your |some |any |another |one of your |one of the |"
+    r"(?:a |an |the |your |some |any |another |one of your |one of the |one (?=agent|person|human|advis)|"
     r"my (?:own )?(?=advis|account manager|case|personal banker))?"
     r"(?:bloody |fucking |damn |goddamn |freaking )?"
     r"(?:(?:real|live|actual|proper|human|support|customer service|service|competent|senior|different|"
     r"other)\s+)*"
     rf"{_EN}(?: of yours| else| there(?= who| can| could| to)| over there|"
+    r" from (?:your |the )?(?:\w+ ){0,2}(?:team|department|service|support|bank|branch|office)|"
     # "somebody with access to your systems (please check)": a person named by what they can do.
     r" with (?:the )?(?:access|authority|rights|powers?|mandate)(?: to(?: [\w-]+){1,4}?)?)?"
 )
@@ -45,13 +46,15 @@ _DA = (
     r"support|ansatte|ansat|kollega\w*|kolleger|sagsbehandler\w*|overordne\w*|ansvarlig\w*|vedkommende|"
     r"teamleder\w*|nogen(?=\s*(?:[.?!,]|$|der\b|som\b|fra\b|til at\b|i telefonen\b|pa telefonen\b|nu\b|"
     r"hurtigt\b|straks\b|med det samme\b|snarest\b|i dag\b))|"
-    r"(?:en|nogen) af jer\b|\w+afdeling\w*|levende sjael|\w+chef(?:en)?\b|\w+leder(?:en)?\b|"
-    r"en der|en fra|operator|supervisor|manager)"
+    r"(?:en|nogen) af jer\b|\w+afdeling\w*|\w+ansvarlig\w*|levende sjael|\w+chef(?:en)?\b|\w+leder(?:en)?\b|"
+    r"en der|en fra|operator|supervisor|manager|\w+radgiver\w*)"
 )
 _WHO_DA = (
-    r"(?:et |en |jeres |din |dit |nogen |nogle |en af jeres |den |det |hans |hendes |deres |\w+(?:ens|ets) |"
-    r"min (?:egen )?(?=radgiver|sagsbehandler|konsulent|kontaktperson))?"
-    rf"(?:(?:rigtigt?|rigtige|levende|aegte|menneskelig|fysisk|naermeste)\s+)*{_DA}"
+    r"(?:et |en |jeres |din |dit |nogen |nogle |en af jeres |en af deres |den |det |hans |hendes |deres |"
+    r"\w+(?:ens|ets) |"
+    r"min (?:(?:egen|gamle|tidligere|faste|personlige|saedvanlige)\s+)?(?=radgiver|sagsbehandler|konsulent|"
+    r"kontaktperson))?"
+    rf"(?:(?:rigtigt?|rigtige|levende|aegte|menneskelig|fysisk|naermeste|\w+iske?)\s+)*{_DA}"
 )
 _PLEASE = r"(?:please|pls|plz|plis|now|asap|right now|thanks|thx|tak|nu|hurtigt|!+)"
 _END = r"\s*(?:[.,!?]|$)"
@@ -96,7 +99,7 @@ PATTERNS: tuple[str, ...] = (
     rf"demand|require|summon)\s+(?:me\s+)?(?:to\s+)?{_WHO_EN}\b(?!'s)",
     rf"\b(?:a|an|the|real|actual|any|some)\s+{_HUMAN_WORD}\b(?!-)",
     r"\bhuman (?:agent|support|help|assistance|being|contact|response|reply|interaction)\b",
-    r"\b(?:real|actual|live|proper|living)\s+(?:persons?|humans?|people|agents?|man|woman|someone|somebody|"
+    r"\b(?:real|actual|live|proper|living)\s+(?:persons?|humans?|people|agents?|staff|man|woman|someone|somebody|"
     r"individual)\b",
     rf"\bhelp\s+(?:from|of)\s+{_WHO_EN}\b",
     r"\b(?:is|are) there (?:(?:a|an|any)\s+)?(?:real |actual |human )?(?:any ?one|any ?body|some ?one|"
@@ -164,8 +167,8 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:some ?one|some ?body|a person|a human) (?:from|at|on|in) (?:your|the) "
     r"(?:team|support|staff|company|bank|office|\w+ (?:team|department))\b",
     # Danish.
-    r"\b(?:tale|tales|snakke|chatte|skrive|ringe|tal|snak|chat|skriv|ring)\s+(?:(?:lige|gerne|hellere|"
-    r"venligst)\s+)?"
+    r"\b(?:tale|tales|snakke|chatte|skrive|ringe|tal|snak|chat|skriv|ring|drofte|diskutere)\s+"
+    r"(?:(?:lige|gerne|hellere|venligst)\s+)?"
     rf"(?:med|til)\s+{_WHO_DA}\b",
     r"\b(?:kontakte?|kontakt med|kontakt til|brug for|fat i|i kontakt med|i forbindelse med|stillet om til|"
     r"viderestillet til|videre til|over til|igennem til|overfort til|sendt videre til|"
@@ -290,7 +293,7 @@ NOT_A_REQUEST = (
     r"\b(?:person|personer|men+e?ske)\s+(?:mere|ekstra|fuldmagt|adgang)\b",
     # A number asked for to keep, not to call now: "... in case my card is ever lost".
     r"\b(?:(?:customer service|phone|telephone|contact|support|kundeservice)\s*)?\w*(?:number|nummer)\w*"
-    r".{0,100}?\b(?:in case|save it|for later|for my records|for the future|gemme|next year|next month|"
+    r".{0,100}?\b(?:in case|save it|for later|for my records|for the future|gemme|gemt|next year|next month|"
     r"when i move|naeste ar|naeste maned|nar jeg flytter|"
     r"til senere|i tilfaelde af|"
     r"hvis (?:jeg|hun|han|vi|de|min \w+|mine \w+) (?:far|skulle fa|nogensinde far) brug)",
@@ -329,7 +332,7 @@ NOT_A_REQUEST = (
     r"phone|"
     r"contact)\s+me\s+(?:to confirm|as (?:agreed|planned|promised))\b",
     # A conversation that already took place: "I had a nice chat with your staff".
-    r"\b(?:had|havde)\s+(?:a|an|en)\s+(?:\w+\s+)?(?:chat|talk|conversation|snak|samtale)\s+(?:with|med)\b",
+    r"\b(?:had|havde|haft)\s+(?:a|an|en)\s+(?:\w+\s+)?(?:chat|talk|conversation|snak|samtale)\s+(?:with|med)\b",
     r"\b(?:had|havde|got|fik|received|modtog)\s+(?:a|an|en|et)\s+(?:\w+\s+)?(?:phone call|call|"
     r"telephone call|"
     r"meeting|opkald|telefonopkald|mode|telefonsamtale)\s+(?:with|from|med|fra)\b[^.?!,]{0,40}",
@@ -346,8 +349,9 @@ NOT_A_REQUEST += person_requests_more.HUMAN_NOT_A_REQUEST
 # The words right before a request phrase that undo it: "no need to call me", "please don't call me",
 # "du behøver ikke ringe til mig", "it was nice to talk to an agent".
 WORDS_BEFORE = (
-    r"(?:\b(?:no need (?:to|for)|(?<!why )(?:don't|dont|do not)|never|not necessary to|needn't|without|"
-    r"ingen grund til(?: at)?|ikke nodvendigt at|behover ikke(?: at)?|lad vaere med at|du skal ikke|"
+    r"(?:\b(?:no need (?:to|for)|(?<!why )(?:don't|dont|do not)|(?:didn't|didnt|did not)(?: even)?|never|"
+    r"not necessary to|needn't|without|rather not|prefer not to|"
+    r"ingen grund til(?: at)?|ikke nodvendigt (?:at|med)|behover ikke(?: at)?|lad vaere med at|du skal ikke|"
     r"(?:jeg |vi )?(?:har|havde) ikke|ingen|(?:jeg )?(?:vil|onsker) ikke(?: at)?|"
     r"i skal ikke|undga at)\s+(?:[\w']+\s+){0,2}|\b(?:was|were|is always|var|er altid)\s+"
     r"(?:(?:so|very|really|meget|virkelig|sa)\s+)?(?:nice|good|great|lovely|helpful|easy|quick|pleasant|"
@@ -380,5 +384,6 @@ NEGATED_CONTACT = (
     r"\b(?:no need (?:to|for)|don'?t|do not|never|needn'?t|not necessary|no reason to|stop|"
     r"ingen grund til|ikke nødvendigt|behøver ikke|behøves ikke|vil ikke|ønsker ikke|lad være med|"
     r"hold (?:\w+ )?op med|skal ikke|undgå)\s+(?:[\w']+\s+){0,3}?(?:(?:at|to|med|with)\s+)?"
-    r"(?:talk|speak|call|ring|ringe|ringer|tale|snakke|contact|kontakt|phone|chat)\w*"
+    r"(?:talk|speak|call|ring|ringe|ringer|tale|snakke|contact|kontakt|phone|chat|transfer|connect|"
+    r"put (?:me )?through|stille mig om|viderestille)\w*"
 )

@@ -25,7 +25,7 @@ from models.friction.calm_contexts import HYPOTHETICAL, PROCESS_QUESTION
 # reviewing it", "den der sidder med sagen". Nobody says this of a person they do not want to reach.
 _CASE = (
     r"(?:my|the|this|our|it\b|that\b|min|mit|mine|sagen|den\b|det\b|kontoen|lanet|ansogningen|vores|"
-    r"hans|hendes|dens)"
+    r"hans|hendes|dens|beslutningen|afgorelsen|afslaget)"
 )
 CASE_PERSON_EN = (
     r"(?:(?:some ?one|some ?body|a person|the person|the people|the one|any ?one|the guy|the lady)\s+"
@@ -37,7 +37,8 @@ CASE_PERSON_EN = (
 CASE_PERSON_DA = (
     r"(?:den|en|dem|nogen|personen|folkene|vedkommende)\s+(?:der|som)\s+(?:faktisk\s+|egentlig\s+)?"
     r"(?:sidder med|kender|har|behandler|arbejder (?:med|pa)|kigger pa|ser pa|har ansvaret for|star for|"
-    r"forstar|har adgang til|har fat i|har styr pa|tager sig af|vurderer|godkender|afgor)\s+" + _CASE
+    r"forstar|har adgang til|har fat i|har styr pa|tager sig af|vurderer|godkender|afgor|har truffet|traf)\s+"
+    + _CASE
 )
 
 _BOT = (
@@ -202,6 +203,67 @@ HUMAN_PATTERNS = (
     r"\b(?:want|need|expect|demand|deserve|like|request)\w*\s+(?:an?\s+)?(?:(?:proper|real|actual|clear|"
     r"straight|full|honest)\s+)?(?:explanation|answer|response|callback|call back)\s+from\s+(?:some ?one|"
     r"some ?body|a (?:real |actual )?(?:person|human)|an? (?:adviser|advisor|employee|agent))\b",
+    # --- round eighteen (fresh request files written by helpers, measured before this round) ---
+    # A colleague or someone on the bank's side asked to act: "any chance a colleague of yours could take
+    # a look", "better if someone on your side calls me", "easier if a member of staff had a look".
+    r"\b(?:a colleague of yours|one of your colleagues|a member of (?:staff|your team)|some ?(?:one|body) "
+    r"(?:on|at) your (?:side|end)|some ?(?:one|body) (?:from|at|in) (?:the|your) (?:bank|team|branch|office))"
+    r"\s+(?:(?:could|can|would|might|to|please|just)\s+)*(?:take a look|have a look|had a look|looks? at|"
+    r"looked at|checks?|calls? me|rings? me|phones? me|goes over|go over|go through|gets? in touch)\b",
+    # Who is free to help: "can you see if anyone's free to chat with me?", "any agent available to help".
+    r"\b(?:any ?one|some ?one|any ?body|some ?body|an? (?:agent|advis[eo]r|person|human|colleague))"
+    r"(?:'s|\s+is)?\s+(?:free|available)\s+to\s+(?:chat|talk|speak|help|take|look)\b",
+    # Danish: someone there the customer can talk to, "er der nogen i filialen i dag jeg kan snakke med?".
+    r"\ber der\s+(?:nogen|en)\b[^.?!]{0,40}\b(?:jeg|vi)\s+kan\s+(?:snakke|tale|skrive|chatte)\s+med\b",
+    # "Jeg skal bruge en boligrådgiver", "skal bruge en person til at hjælpe".
+    r"\bskal\s+bruge\s+(?:en|et|nogen)\s+(?:rigtig\w*\s+)?(?:\w*rådgiver(?:e|en)?|medarbejder(?:e|en)?|"
+    r"person|menneske|specialist|sagsbehandler)\b",
+    # A person wished to act: "det er nemmest hvis en medarbejder kontakter mig", "bedst at en person ser
+    # på det", "hvis jeg bare snakker med nogen fra jeres team".
+    r"\b(?:at|hvis|om)\s+(?:en|nogen|jeres|min)\s+(?:\w+\s+)?(?:medarbejder|rådgiver|person|kollega|"
+    r"sagsbehandler|menneske)\w*\s+(?:(?:lige|gerne|bare)\s+)?(?:kontakter|ringer|skriver til|ser på|"
+    r"kigger på|tjekker)\b",
+    r"\b(?:hvis|om)\s+(?:jeg|vi)\s+(?:bare\s+|lige\s+)?(?:snakker|taler|chatter)\s+med\s+(?:nogen|en)\s+"
+    r"(?:fra|af|hos)\s+(?:jer|jeres)\b",
+    # A whole message asking for a call: "opkald tak", "opringning".
+    r"^\W*(?:et\s+)?(?:opkald|opringning)\W*(?:tak|please|pls|nu)?\W*$",
+    # "Jeg vil gerne have en forklaring fra en medarbejder".
+    r"\b(?:vil|ønsker|kræver|forventer|beder om)\b[^.?!]{0,30}\b(?:forklaring|svar|opringning)\s+fra\s+"
+    r"(?:en|et|nogen|jeres)\s+(?:rigtig\w*\s+)?(?:medarbejder|rådgiver|person|menneske|kollega)\w*\b",
+    # Taking the matter up with one of them: "tage det over telefonen med en af jer".
+    r"\b(?:tage|tag|klare|drøfte|gennemgå|ordne)\s+det\b[^.?!]{0,30}\bmed\s+(?:en af jer|en af jeres \w+|"
+    r"en \w*rådgiver|en medarbejder|en person|et menneske)\b",
+    # Waiting for a person, one who has time, one who is free: "jeg venter på at en medarbejder kan tage
+    # over", "er der mon en rådgiver der har tid", "hvis der er en ledig medarbejder".
+    r"\bvente\w*\s+(?:(?:bare|lige|gerne|stadig)\s+)?på\s+(?:at\s+)?(?:en|et|nogen)\s+(?:rigtig\w*\s+)?(?:medarbejder|rådgiver|person|"
+    r"menneske)\w*\b",
+    r"\ber der\s+(?:mon\s+|ikke\s+)?(?:en|nogen)\s+(?:\w*rådgiver|\w*medarbejder|person)\w*\s+(?:der|som)\s+"
+    r"(?:har tid|kan)\b",
+    r"\b(?:ledig|ledige)\s+(?:medarbejder|rådgiver|person|agent)\w*\b",
+    # Someone there who can act: "er der nogen derinde der kan tage sig af ...", "er der nogen på arbejde i
+    # dag der kan hjælpe mig?", "sidder der nogen i kundeservice?", "findes der overhovedet nogen jeg kan
+    # tale med".
+    r"\ber der nogen\s+(?:(?:derinde|der inde|hos jer|på arbejde|på vagt|i dag|i aften|i nat|nu|lige nu|"
+    r"i \w+)\s+){1,3}(?:der|som)\s+(?:kan|vil)\s+(?:hjælpe|ringe|svare|tale|kigge|se på|tage sig af)\b",
+    r"\bsidder der (?:nogen|en)\s+(?:i|på|ved)\s+(?:kundeservice|chatten|telefonen|support)\b",
+    r"\bfindes der\s+(?:(?:overhovedet|ikke|virkelig|slet)\s+)*(?:nogen|en)\s+(?:\w+\s+){0,2}?"
+    r"(?:jeg|man|vi)\s+kan\s+(?:tale|snakke|skrive|chatte|ringe)\b",
+    # A conversation with an advisor asked for now (a meeting is booked for later): "kan jeg få en
+    # samtale med en rådgiver?", "anmode om en telefonisk samtale med min kunderådgiver".
+    r"\b(?:samtale|snak)\s+med\s+(?:en|min|jeres|din)\s+(?:\w+\s+)?\w*(?:rådgiver|medarbejder|person)\w*\b",
+    r"\bhøre\s+det\s+fra\s+(?:en|et|nogen)\s+(?:rigtig\w*\s+)?(?:medarbejder|rådgiver|person|menneske)\w*\b|"
+    r"\bhear (?:it|that) from (?:a |an )?(?:real |actual )?(?:person|human|advis[eo]r|agent|some ?one)\b",
+    r"\b(?:at|om)\s+(?:en|nogen)\s+(?:\w+\s+)?ringer\s+(?:mig|os)\s+op\b",
+    r"\bconnect\s+(?:me|mig)\s+(?:til|med)\b",
+    # English: someone from a team around, a person word repeated, "someone real", "ok if I spoke with".
+    r"\b(?:is|are)\s+(?:any ?body|any ?one|some ?one|some ?body)\s+(?:from|in|at)\s+(?:\w+\s+){1,3}"
+    r"(?:around|available|free|there|online)\b",
+    r"^\W*(?:agent|human|person|operator|representative)(?:\W+(?:agent|human|person|operator|"
+    r"representative))+\W*$",
+    r"\b(?:some ?one|some ?body|a person|a human)\s+real\b",
+    r"\b(?:ok|okay|alright|possible|fine)\s+if\s+(?:i|we)\s+(?:spoke|speak|talked|talk|chatted|chat)\s+"
+    r"(?:to|with)\s+(?:an?\s+|one of your\s+)?(?:advis[eo]r|agent|person|human|some ?one|some ?body|"
+    r"colleague|staff|employee|manager)s?\b",
 )
 
 HUMAN_NOT_A_REQUEST = (
@@ -232,4 +294,14 @@ HUMAN_NOT_A_REQUEST = (
     r"^.*" + HYPOTHETICAL.pattern + r".*$",
     # A question about the process: "how do complaints get escalated", "who handles them".
     PROCESS_QUESTION.pattern,
+    # --- round eighteen ---
+    # Whether people make the decisions ("are loan decisions reviewed by a human? just curious"), a check
+    # that the customer is human, the bot's own offer refused, an agent of the phone line as a noun, a
+    # call received.
+    r"\b(?:is|are)\s+(?:\w+\s+){1,3}(?:reviewed|checked|read|decided|handled|processed|approved|made|"
+    r"assessed)\s+by\s+(?:a |an )?(?:real )?(?:humans?|persons?|people|employees?)\b",
+    r"\bhuman verification\b|\bare you (?:a )?human\b",
+    r"\bstop asking (?:me )?(?:if|whether)\b[^.?!]{0,60}",
+    r"\b(?:your|the|my)\s+(?:phone|telephone)\s+(?:agents?|advis[eo]rs?|staff|reps?|people)\b",
+    r"\b(?:blev|er blevet|var blevet)\s+ringet op\b[^.?!]{0,40}",
 )

@@ -41,6 +41,7 @@ DEV_SETS = {
     "conversations_dev16.jsonl": ("dev16", 85),
     "conversations_dev17.jsonl": ("dev17", 85),
     "conversations_dev18.jsonl": ("dev18", 170),
+    "conversations_dev19.jsonl": ("dev19", 160),
 }
 
 # Held-out sets: the same format and balance, never read by the training.
@@ -56,6 +57,7 @@ MIN_TURNS = {
     "conversations_dev16.jsonl": 1,
     "conversations_dev17.jsonl": 1,
     "conversations_dev18.jsonl": 1,
+    "conversations_dev19.jsonl": 2,
 }
 
 
