@@ -24,7 +24,7 @@ ENGLISH_AID_FILE = DATA_DIR / "friction" / "en_messages_train.csv"
 DEV_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev.jsonl"
 # A second, harder DEV set written by someone who had seen neither the detector nor the test set.
 DEV2_CONVERSATIONS_FILE = DATA_DIR / "friction" / "conversations_dev2.jsonl"
-# Every labelled DEV conversation set, dev to dev18 (dev3 on were each measured once, unseen, before
+# Every labelled DEV conversation set, dev to dev19 (dev3 on were each measured once, unseen, before
 # their errors were fixed; after that they are training data like the first two).
 DEV_CONVERSATION_FILES = tuple(
     DATA_DIR / "friction" / f"conversations_{name}.jsonl"

@@ -203,7 +203,8 @@ class _Scan:
             negative = (
                 self.tones[k] >= level
                 or (i == self.last and latest_negative)
-                or any(lexicon.matches(p, text) for p in (lexicon.COMPLAINT, lexicon.ANSWER_REJECTED))
+                or lexicon.matches(lexicon.COMPLAINT, text) is not None
+                or text_signals.lexicon_rejection(text.lower()) is not None
             )
             count += negative
         self.f["negative_turns"] = min(1.0, count / 3)
@@ -268,7 +269,7 @@ class _Scan:
         if rejected:
             self.f["rejected"] = strength
             self.fire("answer_rejected", "rejected", f'The customer rejected the answer ("{rejected}").')
-        earlier = [i for i in self.cust[:-1] if lexicon.matches(lexicon.ANSWER_REJECTED, self.turns[i].text)]
+        earlier = [i for i in self.cust[:-1] if text_signals.lexicon_rejection(self.turns[i].text.lower())]
         self.f["rejected_prev"] = min(1.0, len(earlier) / 2)
         streak = 0
         for i in reversed(self.cust):

@@ -274,14 +274,23 @@ def complaint(lower: str) -> tuple[str | None, float]:
     return best if best[1] > 0 else (None, 0.0)
 
 
-def rejection(text: str, lower: str) -> tuple[str | None, float]:
-    """The customer turning down the bot's last answer: the lexicon's phrases, "I DID confirm them",
-    "are you even reading this" (1.0), or "there's nothing there" (0.5); praise that says it worked is not."""
+def lexicon_rejection(lower: str) -> str | None:
+    """The lexicon's rejection phrase in ``lower``, unless the message says the answer worked ("that
+    didn't work at first but now it works, thanks") or is genuinely what was needed ("perfect, that's
+    exactly what I needed"). Every reader of a rejection goes through here, the latest message's
+    and the earlier ones' alike."""
     found = lexicon.matches(lexicon.ANSWER_REJECTED, lower)
     if found and (
         _WORKED.search(lower) or (_GENUINE_EXACTLY.search(lower) and not _SARCASM_MARK.search(lower))
     ):
-        found = None
+        return None
+    return found
+
+
+def rejection(text: str, lower: str) -> tuple[str | None, float]:
+    """The customer turning down the bot's last answer: the lexicon's phrases, "I DID confirm them",
+    "are you even reading this" (1.0), or "there's nothing there" (0.5); praise that says it worked is not."""
+    found = lexicon_rejection(lower)
     if found:
         return found, 1.0
     for pattern, source in (

@@ -61,3 +61,25 @@ def test_round_eighteen_requests_are_recognised(text):
 )
 def test_round_eighteen_look_alikes_stay_calm(text):
     assert human_request(text) is None
+
+
+def test_an_earlier_message_that_says_the_answer_worked_is_not_an_earlier_rejection():
+    """Earlier turns go through the same rejection guards as the latest one: "exactly what I needed"
+    and "found it, it works now" are thanks, not turned-down answers, when the customer writes again."""
+    from models.friction import signals as sig
+    from models.types import Role, Turn
+
+    def features(first: str):
+        turns = [
+            Turn(Role.CUSTOMER, "how do I order a new card?"),
+            Turn(Role.BOT, "Go to Cards > Order a new card."),
+            Turn(Role.CUSTOMER, first),
+            Turn(Role.BOT, "Glad to help!"),
+            Turn(Role.CUSTOMER, "one more thing, how long does delivery take?"),
+        ]
+        return sig.extract(turns, lambda texts: [0.05] * len(texts)).features
+
+    for thanks in ("Perfect, that's exactly what I needed.", "that doesn't help... oh wait, found it, it works now"):
+        assert features(thanks)["rejected_prev"] == 0.0
+        assert features(thanks)["negative_turns"] == 0.0
+    assert features("that doesn't help at all")["rejected_prev"] > 0.0  # a real rejection still counts
