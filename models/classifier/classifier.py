@@ -93,7 +93,9 @@ class ReplyClassifier:
         for model in (self.confidence_model, self.scope_model):
             if model is not None and model.extra_features:
                 if scope is None or scope.feature_names != model.extra_features:
-                    raise KeyError("the confidence or out-of-scope model needs its scope index (scope.joblib)")
+                    raise KeyError(
+                        "the confidence or out-of-scope model needs its scope index (scope.joblib)"
+                    )
 
     @property
     def backend_name(self) -> str:

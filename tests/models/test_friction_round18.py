@@ -55,7 +55,7 @@ def test_round_eighteen_requests_are_recognised(text):
         "Jeg blev ringet op af en rådgiver i går, er det normalt?",
         "Please don't transfer me to an agent, the link is enough.",
         "Hvad er nummeret til kortspærring? Jeg vil bare have det gemt.",
-        # A meeting or a call booked for later is not a plea for a person now (the convention since round three).
+        # A meeting or a call booked for later is not a plea for a person now (convention since round three).
         "Kan jeg møde en boligrådgiver i filialen i næste uge?",
     ],
 )
@@ -79,7 +79,11 @@ def test_an_earlier_message_that_says_the_answer_worked_is_not_an_earlier_reject
         ]
         return sig.extract(turns, lambda texts: [0.05] * len(texts)).features
 
-    for thanks in ("Perfect, that's exactly what I needed.", "that doesn't help... oh wait, found it, it works now"):
+    thanks_messages = (
+        "Perfect, that's exactly what I needed.",
+        "that doesn't help... oh wait, found it, it works now",
+    )
+    for thanks in thanks_messages:
         assert features(thanks)["rejected_prev"] == 0.0
         assert features(thanks)["negative_turns"] == 0.0
     assert features("that doesn't help at all")["rejected_prev"] > 0.0  # a real rejection still counts
