@@ -120,11 +120,18 @@ def main() -> None:
     if not (path / "friction.json").is_file():
         sys.exit(f"no trained detector at {path}; run `replydesk train-friction` first")
     detector = FrictionDetector.load(path)
-    layers = detector.metadata.get("training", {}).get("config", {}).get("tone_encoder_layers", 0)
+    config = detector.metadata.get("training", {}).get("config", {})
+    layers, copies = config.get("tone_encoder_layers", 0), config.get("tone_encoders", 1)
+    band = getattr(detector.tone, "encoder_band", None)
+    where = f", where the TF-IDF probability is {band[0]:.3f}-{band[1]:.3f}" if band else ""
     print(
         f"detector {detector.version} (threshold {detector.threshold:.3f}, "
         f"tone threshold {detector.metadata.get('tone_threshold')}, tone model: TF-IDF + lexicon"
-        + (f" + a {layers}-layer fine-tuned encoder for non-Danish messages)" if layers else ")")
+        + (
+            f" + {copies} x {layers}-layer fine-tuned encoder for non-Danish messages{where})"
+            if layers
+            else ")"
+        )
     )
 
     test = load_goemotions("test")

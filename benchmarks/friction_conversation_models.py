@@ -36,6 +36,13 @@ def main() -> None:
         help="DEV set names to leave out of training and measure on, e.g. dev16 dev17",
     )
     parser.add_argument("--models", nargs="+", default=list(CONVERSATION_MODELS), choices=CONVERSATION_MODELS)
+    parser.add_argument(
+        "--tone-encoder-layers",
+        type=int,
+        default=0,
+        help="the tone encoder of each detector (default 0: TF-IDF tone only, about 10 minutes for the "
+        "comparison; 3 as shipped: about 25 minutes per detector)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     by_name = {f.stem.removeprefix("conversations_"): f for f in DEV_CONVERSATION_FILES if f.is_file()}
@@ -49,7 +56,12 @@ def main() -> None:
 
     detectors = {}
     for model in args.models:
-        det = train_detector(FrictionTrainConfig(dev_conversations=train_files, conversation_model=model))
+        cfg = FrictionTrainConfig(
+            dev_conversations=train_files,
+            conversation_model=model,
+            tone_encoder_layers=args.tone_encoder_layers,
+        )
+        det = train_detector(cfg)
         detectors[model] = det
         oof = det.metadata["metrics"].get("conversation_dev_out_of_fold", {})
         print(

@@ -163,3 +163,38 @@ def _conversation_metrics(rows: list[dict], threshold: float) -> dict:
 def evaluate_conversations(detector: FrictionDetector, conversations) -> dict:
     """Report at the detector's threshold: escalation P/R/F1, AUROC/ECE, delay, human-request recall."""
     return conversation_report(replay(detector, conversations), detector.threshold, detector.version)
+
+
+def best_f1(y: np.ndarray, p: np.ndarray) -> float:
+    """``best_threshold``'s F1 on the same grid, computed for all thresholds at once."""
+    grid = np.arange(0.05, 0.96, 0.01)
+    pred = p[None, :] >= grid[:, None]
+    tp = (pred & (y[None, :] == 1)).sum(axis=1)
+    denom = pred.sum(axis=1) + (y == 1).sum()
+    return float(np.max(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)))
+
+
+def choose_encoder_band(
+    y: np.ndarray, p_tfidf: np.ndarray, p_blend: np.ndarray, tolerance: float = 0.002
+) -> tuple[float, float]:
+    """The band of the TF-IDF tone model's probability in which the encoder is worth consulting.
+
+    A cascade keeps the TF-IDF probability outside the band and takes the blend with the encoder
+    inside it. The band chosen is the one holding the fewest held-out messages whose cascade scores
+    within ``tolerance`` of the blend's F1 on every message (each at its own F1-best threshold):
+    messages the TF-IDF model finds clearly calm or clearly frustrated rarely change their verdict,
+    and skipping the encoder for them is what keeps the detector within its time budget.
+    """
+    y, p_tfidf, p_blend = (np.asarray(a, dtype=float) for a in (y, p_tfidf, p_blend))
+    y = y.astype(int)
+    target = best_f1(y, p_blend) - tolerance
+    lows = np.unique(np.quantile(p_tfidf, np.arange(0.0, 0.75, 0.05)))
+    highs = np.unique(np.r_[np.quantile(p_tfidf, np.arange(0.80, 1.0, 0.02)), 1.0])
+    best = (1.0, (0.0, 1.0))
+    for low in lows:
+        for high in highs[highs >= low]:
+            inside = (p_tfidf >= low) & (p_tfidf <= high)
+            share = float(inside.mean())
+            if share < best[0] and best_f1(y, np.where(inside, p_blend, p_tfidf)) >= target:
+                best = (share, (float(low), float(high)))
+    return best[1]

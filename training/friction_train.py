@@ -35,7 +35,7 @@ from models.friction.tone import LexiconTone, TrainedTone, lexicon_matrix
 from training import friction_conv, person_train, pushback_train
 from training import friction_data as fd
 from training import friction_synth as synth
-from training.friction_metrics import best_threshold, binary_metrics
+from training.friction_metrics import best_threshold, binary_metrics, choose_encoder_band
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +65,16 @@ class FrictionTrainConfig:
     dev_conversations: tuple[str, ...] = tuple(str(f) for f in fd.DEV_CONVERSATION_FILES if f.is_file())
     goemotions_limit: int | None = None  # for quick tests: use only the first N GoEmotions rows per split
     # The fine-tuned tone encoder for non-Danish messages (``training/friction_encoder.py``): how many
-    # of the pretrained encoder's layers it keeps, for how many epochs, and which local encoder
-    # directory (None: the packaged all-MiniLM-L6-v2). Off by default (0: TF-IDF + lexicon alone):
-    # with 3 layers GoEmotions test F1 rose from 0.592 to 0.616, but scoring a message took 2.5-3x as
-    # long (p50 5.9 ms replaying the test conversations, over the 5 ms budget) and training 13 minutes
-    # instead of 2, while the DEV conversations out of fold fell slightly (0.985 / 0.990 -> 0.981 / 0.984).
-    tone_encoder_layers: int = 0
+    # of the pretrained encoder's layers it keeps, for how many epochs, which local encoder directory
+    # (None: the packaged all-MiniLM-L6-v2), and how many copies with different seeds (seed, seed + 1,
+    # ...; their logits are averaged). 0 layers: TF-IDF + lexicon alone. The default, two 3-layer
+    # copies consulted only where the TF-IDF model is unsure (``choose_encoder_band``), took GoEmotions
+    # test F1 from 0.593 to 0.625 at a TEST-replay p50 of 3.0 ms (one copy on every message: 0.617 and
+    # 5.9 ms); training takes about 25 minutes instead of 5 (data/friction/README.md, ninth session).
+    tone_encoder_layers: int = 3
     tone_encoder_epochs: int = 2
     tone_encoder: str | None = None
+    tone_encoders: int = 2
     # The learned second opinion on requests for a person (``training/person_train.py``): on for a
     # trained detector; its regularisation (C=4 beat 1 and 16 out of fold) and the share of hand-written
     # hard negatives it may take for requests, out of fold, which sets its threshold.
@@ -173,6 +175,14 @@ def train_tone(
         stack = LogisticRegression(C=1e4).fit(both, dev["friction"])
         tone.stack = (float(stack.coef_[0, 0]), float(stack.coef_[0, 1]), float(stack.intercept_[0]))
         log.info("tone blend: %.3f x TF-IDF model + %.3f x encoder %+.3f", *tone.stack)
+        p_tfidf = 1.0 / (1.0 + np.exp(-(tone.platt[0] * raw + tone.platt[1])))
+        tone.encoder_band = choose_encoder_band(dev["friction"], p_tfidf, stack.predict_proba(both)[:, 1])
+        inside = (p_tfidf >= tone.encoder_band[0]) & (p_tfidf <= tone.encoder_band[1])
+        log.info(
+            "tone encoder consulted for TF-IDF probabilities %.3f-%.3f (%.0f%% of GoEmotions dev)",
+            *tone.encoder_band,
+            100 * inside.mean(),
+        )
     probs = tone.predict_proba(dev["text"].tolist())
     threshold = best_threshold(dev["friction"].to_numpy(), probs)
     metrics = binary_metrics(dev["friction"].to_numpy(), probs, threshold)
@@ -183,19 +193,30 @@ def train_tone(
 def _fine_tune_encoder(train: pd.DataFrame, cfg: FrictionTrainConfig):
     """The tone encoder, fine-tuned on the English rows of ``train`` (GoEmotions rows carry their
     emotions as the auxiliary task)."""
+    from models.friction.tone_encoder import EncoderEnsemble
     from training.friction_encoder import ToneEncoderConfig, emotion_matrix, fine_tune
 
     english = train[train["english"].astype(bool)] if "english" in train else train
     emotions = english["emotions"] if "emotions" in english else pd.Series("", index=english.index)
     known = emotions.notna().to_numpy()
     aux, names = emotion_matrix(emotions.fillna("").tolist())
-    enc_cfg = ToneEncoderConfig(
-        layers=cfg.tone_encoder_layers,
-        epochs=cfg.tone_encoder_epochs,
-        encoder=cfg.tone_encoder,
-        seed=cfg.seed,
-    )
-    return fine_tune(english["text"].tolist(), english["friction"].tolist(), aux, known, names, enc_cfg)
+    members = [
+        fine_tune(
+            english["text"].tolist(),
+            english["friction"].tolist(),
+            aux,
+            known,
+            names,
+            ToneEncoderConfig(
+                layers=cfg.tone_encoder_layers,
+                epochs=cfg.tone_encoder_epochs,
+                encoder=cfg.tone_encoder,
+                seed=cfg.seed + k,
+            ),
+        )
+        for k in range(cfg.tone_encoders)
+    ]
+    return members[0] if len(members) == 1 else EncoderEnsemble(members)
 
 
 def _labelled(conversations: list[synth.SynthConversation], prefix: str) -> list[fd.LabelledConversation]:
@@ -242,6 +263,8 @@ def _rule_fires(text: str) -> bool:
 
 def train_detector(cfg: FrictionTrainConfig = FrictionTrainConfig()) -> FrictionDetector:
     """Train a complete detector from the shipped data sets (see the module docstring)."""
+    if cfg.tone_encoders < 1:
+        raise ValueError(f"tone_encoders must be at least 1, got {cfg.tone_encoders}")
     if cfg.tone_encoder_layers > 0:  # a wrong layer count or encoder fails now, not after the TF-IDF model
         from models.classifier.encoder import resolve_encoder_path
         from models.friction.tone_encoder import check_layers

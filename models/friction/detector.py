@@ -263,6 +263,11 @@ class FrictionDetector:
             if self.tone.stack is not None:
                 tone["stack"] = list(self.tone.stack)
                 tone["encoder_dir"] = "tone_encoder"  # EncoderTone.DIRNAME, without importing torch
+            if self.tone.encoder_band is not None:
+                tone["encoder_band"] = list(self.tone.encoder_band)
+            members = getattr(self.tone.encoder, "members", None)  # an EncoderEnsemble's
+            if members is not None:
+                tone["encoder_count"] = len(members)
         elif isinstance(self.tone, LexiconTone):
             tone = {"kind": "lexicon", **self.tone.to_dict()}
         else:

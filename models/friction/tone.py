@@ -27,7 +27,7 @@ from models.friction import lexicon
 from models.friction.human import human_request
 
 if TYPE_CHECKING:  # torch is imported only when a detector with an encoder is loaded
-    from models.friction.tone_encoder import EncoderTone
+    from models.friction.tone_encoder import EncoderEnsemble, EncoderTone
 
 LEXICON_FEATURES = (
     "negative",
@@ -137,11 +137,14 @@ class TrainedTone:
         platt: tuple[float, float],
         danish: LexiconTone,
         danish_blend: float = 0.5,
-        encoder: EncoderTone | None = None,
+        encoder: EncoderTone | EncoderEnsemble | None = None,
         stack: tuple[float, float, float] | None = None,
+        encoder_band: tuple[float, float] | None = None,
     ) -> None:
         if (encoder is None) != (stack is None):
             raise ValueError("a tone encoder needs its blend weights (stack) and the other way round")
+        if encoder_band is not None and not 0.0 <= encoder_band[0] <= encoder_band[1] <= 1.0:
+            raise ValueError(f"the encoder band must be 0 <= low <= high <= 1, got {encoder_band}")
         self.vectorizer = vectorizer
         self.classifier = classifier
         self.platt = platt
@@ -149,6 +152,10 @@ class TrainedTone:
         self.danish_blend = danish_blend
         self.encoder = encoder
         self.stack = stack
+        # The TF-IDF model's calibrated probabilities for which the encoder is consulted; outside it
+        # the encoder would not change the verdict on held-out data, and skipping it keeps most
+        # messages within the detector's time budget. None: every non-Danish message.
+        self.encoder_band = encoder_band
 
     def raw_scores(self, texts: Sequence[str]) -> np.ndarray:
         """Uncalibrated decision values (the logistic regression's), for the Platt parameters.
@@ -175,6 +182,9 @@ class TrainedTone:
         is_da = np.array([lexicon.detect_language(t) == "da" for t in texts])
         if self.encoder is not None and self.stack is not None and not is_da.all():
             other = ~is_da
+            if self.encoder_band is not None:
+                low, high = self.encoder_band
+                other &= (p >= low) & (p <= high)
             w_tfidf, w_encoder, bias = self.stack
             enc = self.encoder.logits([t for t, o in zip(texts, other, strict=True) if o])
             p[other] = _sigmoid(w_tfidf * raw[other] + w_encoder * enc + bias)
@@ -197,11 +207,12 @@ class TrainedTone:
         parts = joblib.load(directory / cls.FILENAME)
         danish = LexiconTone(config["danish"]["weights"], config["danish"]["bias"])
         stack = config.get("stack")  # detectors saved before the tone encoder have none
-        encoder = None
+        encoder: EncoderTone | EncoderEnsemble | None = None
         if stack is not None:
-            from models.friction.tone_encoder import EncoderTone
+            from models.friction.tone_encoder import EncoderEnsemble, EncoderTone
 
-            encoder = EncoderTone.load(directory)
+            count = int(config.get("encoder_count", 1))  # detectors saved before ensembles have one
+            encoder = EncoderTone.load(directory) if count == 1 else EncoderEnsemble.load(directory, count)
         return cls(
             parts["vectorizer"],
             parts["classifier"],
@@ -210,4 +221,5 @@ class TrainedTone:
             config.get("danish_blend", 0.5),
             encoder,
             tuple(stack) if stack is not None else None,
+            tuple(config["encoder_band"]) if config.get("encoder_band") else None,
         )

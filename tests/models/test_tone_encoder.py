@@ -119,3 +119,20 @@ def test_only_non_danish_messages_go_through_the_encoder() -> None:
 def test_an_encoder_needs_its_blend_weights() -> None:
     with pytest.raises(ValueError, match="blend weights"):
         _trained_tone(_Recording(), None)
+
+
+def test_the_encoder_is_consulted_only_inside_its_band() -> None:
+    """A cascade: outside the band the TF-IDF probability stands and the encoder is not run."""
+    rec = _Recording()
+    tone = _trained_tone(rec, (0.0, 1.0, 0.0))
+    texts = ["this is useless", "thanks that helped a lot"]
+    plain = _trained_tone(None, None).predict_proba(texts)
+    tone.encoder_band = (float(plain.min()) - 1e-9, float(plain.min()) + 1e-9)  # holds the calmer one only
+    p = tone.predict_proba(texts)
+    assert rec.seen == [texts[int(plain.argmin())]]
+    assert p[int(plain.argmax())] == pytest.approx(plain.max())  # outside: the TF-IDF model's own
+    assert p[int(plain.argmin())] == pytest.approx(1 / (1 + np.exp(-5.0)))  # inside: the blend
+    with pytest.raises(ValueError, match="encoder band"):
+        TrainedTone(
+            tone.vectorizer, tone.classifier, (1.0, 0.0), LexiconTone(), 0.5, rec, (0, 1, 0), (0.6, 0.2)
+        )

@@ -154,3 +154,14 @@ def test_unknown_conversation_model_fails_before_training(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert "forest" in result.output and "boosted" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "d").exists()
+
+
+def test_train_friction_fine_tunes_two_tone_encoders_by_default(tmp_path, trained_with):
+    result = runner.invoke(app, ["train-friction", "--out", str(tmp_path / "det")])
+    assert result.exit_code == 0, result.output
+    assert (trained_with["cfg"].tone_encoder_layers, trained_with["cfg"].tone_encoders) == (3, 2)
+    args = ["train-friction", "--out", str(tmp_path / "d2"), "--tone-encoder-layers", "0"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert trained_with["cfg"].tone_encoder_layers == 0  # TF-IDF and lexicon only
+    bad = runner.invoke(app, ["train-friction", "--out", str(tmp_path / "d3"), "--tone-encoders", "0"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output

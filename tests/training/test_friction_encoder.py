@@ -11,6 +11,7 @@ import pytest
 
 from models.friction import FrictionDetector
 from models.friction.tone import TrainedTone
+from models.friction.tone_encoder import EncoderEnsemble
 from tests.models.test_tone_encoder import ANGRY, CALM, _tone, _trained_tone, tiny_bert
 from training.friction_encoder import ToneEncoderConfig, emotion_matrix, fine_tune
 from training.friction_train import FrictionTrainConfig, train_detector
@@ -53,7 +54,8 @@ def test_emotion_matrix() -> None:
 
 @pytest.mark.slow
 def test_train_detector_with_a_tone_encoder(tmp_path: Path) -> None:
-    """A whole training with a (tiny) encoder: the blend is fitted, saved, and loads to the same scores."""
+    """A whole training with two (tiny) encoders: the blend and the band are fitted, saved, and load
+    to the same scores."""
     enc = tiny_bert(tmp_path / "enc", layers=2)
     cfg = FrictionTrainConfig(
         goemotions_limit=300,
@@ -64,17 +66,36 @@ def test_train_detector_with_a_tone_encoder(tmp_path: Path) -> None:
         tone_encoder=str(enc),
         tone_encoder_layers=1,
         tone_encoder_epochs=1,
+        tone_encoders=2,
     )
     detector = train_detector(cfg)
-    assert isinstance(detector.tone, TrainedTone) and detector.tone.encoder is not None
+    assert isinstance(detector.tone, TrainedTone) and isinstance(detector.tone.encoder, EncoderEnsemble)
+    low, high = detector.tone.encoder_band
+    assert 0.0 <= low <= high <= 1.0
     detector.save(tmp_path / "det")
     saved = json.loads((tmp_path / "det" / "friction.json").read_text())
-    assert len(saved["tone"]["stack"]) == 3 and (tmp_path / "det" / "tone_encoder" / "head.pt").is_file()
+    assert len(saved["tone"]["stack"]) == 3 and saved["tone"]["encoder_count"] == 2
+    assert saved["tone"]["encoder_band"] == [low, high]
+    for member in ("tone_encoder", "tone_encoder_2"):
+        assert (tmp_path / "det" / member / "head.pt").is_file()
     assert saved["training"]["config"]["tone_encoder_layers"] == 1
     loaded = FrictionDetector.load(tmp_path / "det")
-    texts = ["This is useless!!", "Hvor er min pakke?", "thanks"]
+    texts = ["This is useless!!", "Hvor er min pakke?", "thanks", "you never help", "my card was stolen"]
     np.testing.assert_allclose(loaded.tone.predict_proba(texts), detector.tone.predict_proba(texts))
-    assert len(loaded.tone.encoder.net.encoder.encoder.layer) == 1
+    assert [len(m.net.encoder.encoder.layer) for m in loaded.tone.encoder.members] == [1, 1]
+    # Two seeds, two different encoders; the ensemble scores their mean.
+    first, second = loaded.tone.encoder.members
+    assert not np.allclose(first.logits(texts), second.logits(texts))
+    np.testing.assert_allclose(
+        loaded.tone.encoder.logits(texts), (first.logits(texts) + second.logits(texts)) / 2
+    )
+
+
+def test_an_ensemble_needs_two_members(bert_dir: Path) -> None:
+    with pytest.raises(ValueError, match="at least two"):
+        EncoderEnsemble([_tone(bert_dir, "none")])
+    with pytest.raises(ValueError, match="at least 1"):
+        train_detector(FrictionTrainConfig(tone_encoders=0))
 
 
 def test_a_detector_without_its_encoder_files_does_not_load(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ def trained(tmp_path_factory) -> tuple[FrictionDetector, object]:
         n_synthetic_train=200,
         n_synthetic_dev=80,
         person_bulk_limit=2000,
+        tone_encoder_layers=0,  # the encoder is trained with a tiny BERT in test_friction_encoder
     )
     detector = train_detector(cfg)
     path = tmp_path_factory.mktemp("friction")
