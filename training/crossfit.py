@@ -163,15 +163,11 @@ def simulate_unknown(
 
 
 def fit_scope_models(
-    simulated: Simulated,
-    temperature: float,
-    features: np.ndarray,
-    neighbours: Neighbours,
-    predicted: np.ndarray,
+    simulated: Simulated, temperature: float, held_features: np.ndarray
 ) -> tuple[ConfidenceModel, ConfidenceModel, np.ndarray]:
     """The out-of-scope models fitted on the simulation, and the scores they give the held-out
-    rows (``features``: their confidence features). Raises ``ValueError`` when a target has one
-    class.
+    rows (``held_features``: their confidence features, then their scope columns). Raises
+    ``ValueError`` when a target has one class.
 
     The score is P(intent known) x P(known and top intent right): on inner splits of the
     training file (a quarter of the intents unknown, 5 seeds) the product found as many unknown
@@ -186,7 +182,6 @@ def fit_scope_models(
             simulated.scope_columns,
         ]
     )
-    held_features = np.hstack([features, simulated.scope.heldout_columns(neighbours, predicted)])
     names = simulated.scope.index.feature_names
     known = ConfidenceModel.fit(sim_features, simulated.in_scope, True, names)
     right = ConfidenceModel.fit(sim_features, simulated.in_scope_and_right, True, names)
