@@ -4,9 +4,10 @@
    NB-scaled one folded into the same coefficients), trained on
    GoEmotions friction train, Bitext (minus a held-out share) and the Danish and English aid
    files when they exist, customer-service rows weighted ``cs_weight``; Platt-calibrated on
-   GoEmotions dev, whose F1-best threshold is the message threshold. Optionally
-   (``tone_encoder_layers`` > 0) a fine-tuned encoder joins it for non-Danish messages, blended by a
-   logistic regression on the same dev rows (``training/friction_encoder.py``).
+   GoEmotions dev, whose F1-best threshold is the message threshold. By default two fine-tuned
+   3-layer encoders (``tone_encoder_layers``, ``tone_encoders``; ``training/friction_encoder.py``)
+   join it for non-Danish messages, blended by a logistic regression on the same dev rows and
+   consulted only in the band of TF-IDF probabilities where they change verdicts on dev.
 2. Requests for a person: a learned second opinion beside the patterns (``person_train``); pushback
    on the bot, a learned signal from the DEV conversations (``pushback_train``).
 3. Conversation: a logistic model over the signal features, fitted on synthetic conversations

@@ -9,7 +9,8 @@ Two scorers share one small interface (``predict_proba(texts) -> np.ndarray``):
   regression, calibrated with Platt scaling on held-out data. Danish messages, which the
   mostly-English training data covers poorly, are blended with a lexicon model fitted on the
   same data so they are not scored by English n-grams alone. With a fine-tuned encoder
-  (``tone_encoder.EncoderTone``), other messages are scored by a logistic blend of both models'
+  (``tone_encoder.EncoderTone``, or the mean of several: ``EncoderEnsemble``), other messages whose
+  TF-IDF probability falls in ``encoder_band`` are scored by a logistic blend of both models'
   decision values, fitted on held-out data (``stack``); Danish ones never go through the encoder,
   whose vocabulary and training data are English.
 """

@@ -11,9 +11,11 @@ Three layers because of the budget of 5 ms per message for the whole detector on
 one short message, 6 layers took 6.5-10 ms, 3 layers 3.3-4.4 ms and 2 layers 2.2-3.9 ms as the shared
 machine's load varied (``benchmarks/tone_encoder_probe.py --cpu-latency``), and on
 GoEmotions dev 3 layers score about as well as 6 while 2 lose 0.02-0.03 F1
-(``benchmarks/tone_encoder_probe.py``). Even so the whole detector ran over the budget with it, so
-it is opt-in (``data/friction/README.md``). One message at a time through ``OneText``, as the
-service scores them.
+(``benchmarks/tone_encoder_probe.py``). Even so the whole detector ran over the budget with one
+on every English message; it is consulted only where the TF-IDF tone model is unsure
+(``TrainedTone.encoder_band``), and two copies with different seeds are averaged
+(``EncoderEnsemble``; ``data/friction/README.md``, ninth session). One message at a time through
+``OneText``, as the service scores them.
 """
 
 from __future__ import annotations
