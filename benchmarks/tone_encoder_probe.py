@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/tone_encoder_probe.py --device cpu --limit 200   # a quick check of the code
     .venv/bin/python benchmarks/tone_encoder_probe.py --cpu-latency          # int8 ms per message by depth
 
-The experiment behind the recipe of ``training/friction_encoder.py`` (and behind keeping it opt-in):
+The experiment behind the recipe of ``training/friction_encoder.py`` (the sixth session kept it opt-in;
+the ninth made two copies of it, consulted where the TF-IDF tone is unsure, the default):
 the first N layers of all-MiniLM-L6-v2 with a mean-pooled linear head, fine-tuned on GoEmotions
 friction train (plus, where named, Bitext and our English aid rows), the emotions as an auxiliary
 task, each epoch scored on dev at the dev F1-best threshold and on test at that same threshold.
