@@ -123,3 +123,22 @@ def test_train_friction_names_a_bad_encoder_before_training(tmp_path: Path) -> N
     )
     assert result.exit_code == 2 and "no config.json" in result.output
     assert not out.exists()  # nothing written
+
+
+def test_a_saved_ensemble_missing_a_member_or_with_a_bad_band_does_not_load(tmp_path: Path) -> None:
+    enc = tiny_bert(tmp_path / "enc", layers=1)
+    ensemble = EncoderEnsemble([_tone(enc, "int8"), _tone(enc, "int8")])
+    tone = _trained_tone(ensemble, (0.5, 0.5, 0.0))
+    tone.encoder_band = (0.1, 0.7)
+    FrictionDetector(tone, {}, 0.0).save(tmp_path / "det")
+    saved = json.loads((tmp_path / "det" / "friction.json").read_text())
+    assert saved["tone"]["encoder_count"] == 2 and saved["tone"]["encoder_band"] == [0.1, 0.7]
+    assert FrictionDetector.load(tmp_path / "det").tone.encoder_band == (0.1, 0.7)
+    broken = shutil.copytree(tmp_path / "det", tmp_path / "reversed")
+    saved["tone"]["encoder_band"] = [0.7, 0.1]
+    (broken / "friction.json").write_text(json.dumps(saved))
+    with pytest.raises(ValueError, match="encoder band"):
+        FrictionDetector.load(broken)
+    shutil.rmtree(tmp_path / "det" / "tone_encoder_2")
+    with pytest.raises(FileNotFoundError, match="tone_encoder_2"):
+        FrictionDetector.load(tmp_path / "det")
