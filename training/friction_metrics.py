@@ -58,10 +58,21 @@ def binary_metrics(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, 
     }
 
 
+_THRESHOLD_GRID = np.arange(0.05, 0.96, 0.01)
+
+
+def _f1_by_threshold(y: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """F1 at every threshold of ``_THRESHOLD_GRID``, all at once (0 where nothing is predicted or true)."""
+    y, p = np.asarray(y, dtype=int), np.asarray(p, dtype=float)
+    pred = p[None, :] >= _THRESHOLD_GRID[:, None]
+    tp = (pred & (y[None, :] == 1)).sum(axis=1)
+    denom = pred.sum(axis=1) + (y == 1).sum()
+    return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+
+
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
-    """The threshold (on a 0.01 grid) with the best F1."""
-    grid = np.arange(0.05, 0.96, 0.01)
-    return float(max(grid, key=lambda t: f1_score(y, p >= t, zero_division=0)))
+    """The threshold (on a 0.01 grid) with the best F1; the lowest one on a tie."""
+    return float(_THRESHOLD_GRID[int(np.argmax(_f1_by_threshold(y, p)))])
 
 
 def evaluate_messages(detector: FrictionDetector, texts: Sequence[str], labels: Sequence[int]) -> dict:
@@ -166,12 +177,8 @@ def evaluate_conversations(detector: FrictionDetector, conversations) -> dict:
 
 
 def best_f1(y: np.ndarray, p: np.ndarray) -> float:
-    """``best_threshold``'s F1 on the same grid, computed for all thresholds at once."""
-    grid = np.arange(0.05, 0.96, 0.01)
-    pred = p[None, :] >= grid[:, None]
-    tp = (pred & (y[None, :] == 1)).sum(axis=1)
-    denom = pred.sum(axis=1) + (y == 1).sum()
-    return float(np.max(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)))
+    """The F1 at ``best_threshold``."""
+    return float(np.max(_f1_by_threshold(y, p)))
 
 
 def choose_encoder_band(

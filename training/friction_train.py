@@ -176,7 +176,7 @@ def train_tone(
         stack = LogisticRegression(C=1e4).fit(both, dev["friction"])
         tone.stack = (float(stack.coef_[0, 0]), float(stack.coef_[0, 1]), float(stack.intercept_[0]))
         log.info("tone blend: %.3f x TF-IDF model + %.3f x encoder %+.3f", *tone.stack)
-        p_tfidf = 1.0 / (1.0 + np.exp(-(tone.platt[0] * raw + tone.platt[1])))
+        p_tfidf = tone.calibrated(raw)
         tone.encoder_band = choose_encoder_band(dev["friction"], p_tfidf, stack.predict_proba(both)[:, 1])
         inside = (p_tfidf >= tone.encoder_band[0]) & (p_tfidf <= tone.encoder_band[1])
         log.info(

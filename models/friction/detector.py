@@ -173,10 +173,11 @@ class FrictionDetector:
     def conversation_vector(self, features: dict[str, float], turns: Sequence[Turn]) -> list[float]:
         """The boosted model's input, in the order its trees name: signal features and the latest
         customer turn's context."""
+        if self.conversation is None:
+            raise ValueError("this detector has no boosted conversation model (linear weights only)")
         last = max((i for i, t in enumerate(turns) if t.role is Role.CUSTOMER), default=None)
         known = {**features, **(context_features(turns, last) if last is not None else {})}
-        names = self.conversation.features if self.conversation is not None else sig.FEATURES
-        return [known.get(name, 0.0) for name in names]
+        return [known.get(name, 0.0) for name in self.conversation.features]
 
     def assess(self, turns: Sequence[Turn], now: datetime | None = None) -> FrictionAssessment:
         """The friction of the conversation after its latest customer turn, with the reasons that fired."""

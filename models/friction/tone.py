@@ -174,12 +174,16 @@ class TrainedTone:
             start += size
         return total + lexicon_matrix(texts) @ coef[start:]
 
+    def calibrated(self, raw: np.ndarray) -> np.ndarray:
+        """The TF-IDF model's probability of ``raw_scores`` (Platt), before any encoder or Danish blend."""
+        a, b = self.platt
+        return _sigmoid(a * np.asarray(raw) + b)
+
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0)
-        a, b = self.platt
         raw = self.raw_scores(texts)
-        p = _sigmoid(a * raw + b)
+        p = self.calibrated(raw)
         is_da = np.array([lexicon.detect_language(t) == "da" for t in texts])
         if self.encoder is not None and self.stack is not None and not is_da.all():
             other = ~is_da
