@@ -65,7 +65,7 @@ def evaluate_model(
         "accuracy": float(correct.mean()),
         "macro_f1": float(f1_score(y, top, average="macro")),
         "ece": expected_calibration_error(conf, correct, n_bins=15),
-        "coverage_at_precision": _coverage(clf, top, conf, correct, flagged),
+        "coverage_at_precision": _coverage(clf, top, conf, correct, scope),
         "per_intent": _per_intent(clf.labels, y, top),
     }
     if oos_rows:
@@ -96,23 +96,28 @@ def evaluate_model(
 
 
 def _coverage(
-    clf: ReplyClassifier, top: np.ndarray, conf: np.ndarray, correct: np.ndarray, flagged: np.ndarray
+    clf: ReplyClassifier, top: np.ndarray, conf: np.ndarray, correct: np.ndarray, scope: np.ndarray
 ) -> dict[str, dict[str, Any]]:
     """For each stored precision: share of in-scope messages auto-answered with the thresholds
     chosen on held-out data, and the precision reached on this test set. Messages flagged out of
     scope are never answered; ``thresholds_only`` gives the same figures without that guard, so a
-    reader sees what the out-of-scope flag costs in coverage (and buys in precision)."""
+    reader sees what the out-of-scope flag costs in coverage (and buys in precision), and
+    ``by_max_reject`` the same with the flag at each other held-out rate stored with the model (the
+    thresholds stay those chosen beside the model's own flag rate)."""
+
+    def answered(keep: np.ndarray) -> dict[str, Any]:
+        return {
+            "coverage": float(keep.mean()),
+            "precision": float(correct[keep].mean()) if keep.any() else None,
+        }
+
+    levels = clf.metadata["out_of_scope"].get("by_max_reject", {})
     out: dict[str, dict[str, Any]] = {}
     for key in sorted(clf.threshold_sets):
         above = conf >= clf.thresholds_for(float(key))[top]
-        answered = above & ~flagged
-        out[key] = {
-            "coverage": float(answered.mean()),
-            "precision": float(correct[answered].mean()) if answered.any() else None,
-            "thresholds_only": {
-                "coverage": float(above.mean()),
-                "precision": float(correct[above].mean()) if above.any() else None,
-            },
+        out[key] = answered(above & (scope >= clf.oos_threshold)) | {
+            "thresholds_only": answered(above),
+            "by_max_reject": {rate: answered(above & (scope >= t)) for rate, t in levels.items()},
         }
     return out
 

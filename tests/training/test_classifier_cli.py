@@ -70,6 +70,12 @@ def test_train_then_evaluate_writes_the_report(trained: Path, files: dict[str, P
     assert set(report["coverage_at_precision"]) == {"0.95", "0.99"}
     for point in report["coverage_at_precision"].values():  # the out-of-scope flag only takes answers away
         assert point["thresholds_only"]["coverage"] >= point["coverage"]
+        # ... and the more of it the held-out rate allows, the less is answered: the trade-off with recall
+        by_rate = point["by_max_reject"]
+        assert set(by_rate) == set(report["oos"]["by_max_reject"])
+        covered = [by_rate[k]["coverage"] for k in sorted(by_rate, key=float)]
+        assert covered == sorted(covered, reverse=True)
+        assert covered[0] <= point["thresholds_only"]["coverage"]
     assert set(report["oos"]) >= {"recall", "in_scope_accuracy"} and report["oos"]["rows"] == 3
     curve = report["oos"]["by_max_reject"]
     assert curve["0.05"]["recall"] == report["oos"]["recall"]
