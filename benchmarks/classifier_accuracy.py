@@ -132,11 +132,11 @@ def show_tradeoff(row: dict) -> None:
         return
     print("    flag rate (held-out) | OOS recall | in-scope accuracy | cov. at 0.95 (precision) | at 0.99")
 
+    def answered(c: dict) -> str:  # nothing answered: no precision
+        return f"{c['coverage']:.2%} ({'n/a' if c['precision'] is None else format(c['precision'], '.2%')})"
+
     def line(name: str, recall: float, accuracy: float, c95: dict, c99: dict) -> None:
-        print(
-            f"    {name:<20} | {recall:>10.2%} | {accuracy:>17.2%} | {c95['coverage']:>15.2%} "
-            f"({c95['precision']:.2%}) | {c99['coverage']:.2%} ({c99['precision']:.2%})"
-        )
+        print(f"    {name:<20} | {recall:>10.2%} | {accuracy:>17.2%} | {answered(c95):>24} | {answered(c99)}")
 
     line("none", 0.0, o["accuracy_without_flag"], cov95["thresholds_only"], cov99["thresholds_only"])
     for key, point in o["by_max_reject"].items():

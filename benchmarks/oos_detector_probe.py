@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/oos_detector_probe.py scope --backend tfidf     # ~2 min
     .venv/bin/python benchmarks/oos_detector_probe.py scope --backend hybrid    # ~6 min
     .venv/bin/python benchmarks/oos_detector_probe.py layers                    # ~3 min
+    .venv/bin/python benchmarks/oos_detector_probe.py views   # ~20 min on 2 cores, 3 on a GPU
 
 ``scope``: the unknown-intent simulation that training runs (4 groups of intents, each unknown to
 one fold model) is scored leave-one-group-out: the out-of-scope model is fitted on the simulated
@@ -14,6 +15,13 @@ gradient-boosted trees on either.
 ``layers``: the Mahalanobis distance to the nearest known class mean on the mean-pooled output of
 each MiniLM layer (and some concatenations) instead of the last one only; a quarter of the intents
 unknown, 20% of the rows scored, 5 seeds.
+
+``views``: the transformer's score (its top confidence) joined with a tfidf model's in-scope score, both
+trained without a quarter of the intents (the benchmark's seed-0 draw) and without the transformer's 10%
+validation rows; in scope: those validation rows, out of scope: the training rows of the unknown intents.
+``--transformer DIR`` takes a transformer already trained on those known intents (``var/.../model-oos``
+of ``classifier_accuracy.py``, or trained here). Also printed: the recall at the flag rate the training
+rule would choose on these rows (in-scope rows answered right and unflagged kept >= 90%).
 
 Printed per variant: AUROC (unknown vs known) and the share of unknown messages found when 5% and
 8% of the known ones are flagged.
@@ -157,19 +165,91 @@ def probe_layers(train: Path) -> None:
         report(name, rows_)
 
 
+def rule_rate(score: np.ndarray, right: np.ndarray, min_accuracy: float = 0.90) -> float:
+    """The largest flag share (of these in-scope rows, at most 15%) keeping ``min_accuracy`` right and
+    unflagged: ``choose_max_reject``'s rule, on a 0.1% grid."""
+    ok = [
+        r
+        for r in np.arange(0.0, 0.1505, 0.001)
+        if (right & (score >= np.quantile(score, r))).mean() >= min_accuracy
+    ]
+    return float(max(ok, default=0.0))
+
+
+def probe_views(train: Path, transformer: Path | None, out: Path) -> None:
+    import random
+
+    from models.classifier import load_classifier
+    from training.data import validation_split
+    from training.train import train_classifier
+
+    rows = read_examples(train)
+    intents = sorted({r.label for r in rows})
+    unknown = set(random.Random(0).sample(intents, round(len(intents) * 0.25)))  # classifier_accuracy's draw
+    known = [r for r in rows if r.label not in unknown]
+    outside = [r.text for r in rows if r.label in unknown]
+    labels = sorted({r.label for r in known})
+    index = {label: i for i, label in enumerate(labels)}
+    config = TrainConfig(backend="transformer", progress=False)
+    fit_idx, held_idx = validation_split(
+        np.array([index[r.label] for r in known]), config.validation_fraction, 0
+    )
+    held = [known[i] for i in held_idx]
+    if transformer is None:
+        transformer = train_classifier(config, known, out_dir=out / "transformer")
+    model = load_classifier(transformer)
+    if model.labels != labels:
+        raise SystemExit(f"{transformer} was not trained on the seed-0 known intents")
+    probs, tf_in = model.predict_scores([r.text for r in held])
+    tf_out = model.predict_scores(outside)[1]
+    right = probs.argmax(axis=1) == np.array([index[r.label] for r in held])
+    tfidf_dir = train_classifier(
+        TrainConfig(backend="tfidf", progress=False), [known[i] for i in fit_idx], out_dir=out / "tfidf"
+    )
+    tfidf = load_classifier(tfidf_dir)
+    td_in, td_out = tfidf.predict_scores([r.text for r in held])[1], tfidf.predict_scores(outside)[1]
+
+    def log_odds(p: np.ndarray) -> np.ndarray:
+        p = np.clip(p, 1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+
+    a_in, a_out, b_in, b_out = (log_odds(v) for v in (tf_in, tf_out, td_in, td_out))
+    za = (a_in.mean(), a_in.std())  # each score standardised on the in-scope rows
+    zb = (b_in.mean(), b_in.std())
+    print(
+        f"in scope: {len(held)} validation rows (accuracy {right.mean():.2%});"
+        f" out of scope: {len(outside)} rows"
+    )
+    variants = {"transformer confidence (shipped)": (a_in, a_out), "tfidf in-scope score": (b_in, b_out)}
+    for w in (0.5, 1.0, 2.0):
+        variants[f"z(transformer) + {w:g} z(tfidf)"] = (
+            (a_in - za[0]) / za[1] + w * (b_in - zb[0]) / zb[1],
+            (a_out - za[0]) / za[1] + w * (b_out - zb[0]) / zb[1],
+        )
+    for name, (inside, out_scores) in variants.items():
+        rate = rule_rate(inside, right)
+        found = (out_scores < np.quantile(inside, rate)).mean()
+        report(name, [separation(inside, out_scores)])
+        print(f"    the rule's flag rate {rate:.1%}: recall {found:.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("probe", choices=("scope", "layers"))
+    parser.add_argument("probe", choices=("scope", "layers", "views"))
     parser.add_argument("--backend", choices=("tfidf", "hybrid"), default="tfidf")
     parser.add_argument("--train", type=Path, default=REPO / "data" / "banking77" / "train.csv")
+    parser.add_argument("--transformer", type=Path, default=None, help="views: a 58-intent transformer")
+    parser.add_argument("--out", type=Path, default=REPO / "var" / "probes" / "oos_views")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if args.probe == "scope":
         probe_scope(args.backend, args.train)
-    else:
+    elif args.probe == "layers":
         probe_layers(args.train)
+    else:
+        probe_views(args.train, args.transformer, args.out)
 
 
 if __name__ == "__main__":
