@@ -49,7 +49,6 @@ from training.crossfit import UNKNOWN_GROUPS, cross_fit_linear  # noqa: E402
 from training.data import read_examples  # noqa: E402
 from training.train import TrainConfig, _Fitter  # noqa: E402
 
-logger = logging.getLogger("oos_detector_probe")
 FLAG_RATES = (0.05, 0.08)
 
 
