@@ -20,8 +20,8 @@ unknown, 20% of the rows scored, 5 seeds.
 trained without a quarter of the intents (the benchmark's seed-0 draw) and without the transformer's 10%
 validation rows; in scope: those validation rows, out of scope: the training rows of the unknown intents.
 ``--transformer DIR`` takes a transformer already trained on those known intents (``var/.../model-oos``
-of ``classifier_accuracy.py``, or trained here). Also printed: the recall at the flag rate the training
-rule would choose on these rows (in-scope rows answered right and unflagged kept >= 90%).
+of ``classifier_accuracy.py``, or trained here). Also printed: the recall at the flag rate training's rule
+(``choose_max_reject``) would choose on these rows.
 
 Printed per variant: AUROC (unknown vs known) and the share of unknown messages found when 5% and
 8% of the known ones are flagged.
@@ -45,6 +45,7 @@ from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from models.classifier.calibration import fit_temperature, softmax  # noqa: E402
 from models.classifier.confidence import ConfidenceModel, confidence_features  # noqa: E402
 from models.classifier.scope import ClassGaussian  # noqa: E402
+from models.classifier.thresholds import choose_max_reject, choose_oos_threshold  # noqa: E402
 from training.crossfit import UNKNOWN_GROUPS, cross_fit_linear  # noqa: E402
 from training.data import read_examples  # noqa: E402
 from training.train import TrainConfig, _Fitter  # noqa: E402
@@ -164,17 +165,6 @@ def probe_layers(train: Path) -> None:
         report(name, rows_)
 
 
-def rule_rate(score: np.ndarray, right: np.ndarray, min_accuracy: float = 0.90) -> float:
-    """The largest flag share (of these in-scope rows, at most 15%) keeping ``min_accuracy`` right and
-    unflagged: ``choose_max_reject``'s rule, on a 0.1% grid."""
-    ok = [
-        r
-        for r in np.arange(0.0, 0.1505, 0.001)
-        if (right & (score >= np.quantile(score, r))).mean() >= min_accuracy
-    ]
-    return float(max(ok, default=0.0))
-
-
 def probe_views(train: Path, transformer: Path | None, out: Path) -> None:
     import random
 
@@ -226,8 +216,8 @@ def probe_views(train: Path, transformer: Path | None, out: Path) -> None:
             (a_out - za[0]) / za[1] + w * (b_out - zb[0]) / zb[1],
         )
     for name, (inside, out_scores) in variants.items():
-        rate = rule_rate(inside, right)
-        found = (out_scores < np.quantile(inside, rate)).mean()
+        rate = choose_max_reject(inside, right, config.oos_min_accuracy, config.oos_reject_cap)
+        found = (out_scores < choose_oos_threshold(inside[:, None], rate)).mean()
         report(name, [separation(inside, out_scores)])
         print(f"    the rule's flag rate {rate:.1%}: recall {found:.1%}")
 
